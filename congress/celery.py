@@ -1,0 +1,17 @@
+"""The Celery app. Without REDIS_URL, tasks run eagerly in the web process."""
+
+import os
+
+from celery import Celery
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "congress.settings")
+
+app = Celery("congress")
+app.config_from_object("django.conf:settings", namespace="CELERY")
+app.autodiscover_tasks()
+
+
+@app.task(name="congress.ping")
+def ping() -> str:
+    """A no-op used by tests and health checks to prove a worker answers."""
+    return "pong"

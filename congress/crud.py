@@ -1,0 +1,250 @@
+"""The staff's record pages: list, detail, create, edit and delete, one set per record kind.
+
+Each app declares a ``RecordKind`` per model (its form, filters, list columns) and gets its
+URLs from ``urls_for``. Permissions are the model's own Django permissions, held through the
+role groups, so leadership (view only) reads the same pages that staff edit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.db.models import Model, ProtectedError, QuerySet
+from django.forms import BaseInlineFormSet, ModelForm
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path, reverse
+from django.views.decorators.http import require_http_methods
+from django_filters import FilterSet
+
+from .roles import staff_required
+
+PAGE_SIZE = 50
+
+
+@dataclass
+class Column:
+    label: str
+    accessor: str  # dotted attribute path; a callable attribute is called
+    order: str | None = None  # the model field to sort by, when sortable
+    link: bool = False  # the cell links to the record's page
+
+    def value(self, obj: Any) -> Any:
+        for part in self.accessor.split("."):
+            if obj is None:
+                return ""
+            obj = getattr(obj, part)
+            if callable(obj) and not isinstance(obj, Model):
+                obj = obj()
+        return "" if obj is None else obj
+
+
+@dataclass
+class RecordKind:
+    key: str
+    model: type[Model]
+    form: type[ModelForm]
+    filterset: type[FilterSet]
+    columns: list[Column]
+    queryset: Callable[[], QuerySet]
+    default_order: str = "-pk"
+    detail_template: str = "crud/detail.html"
+    detail_fields: list[str] | None = None
+    formsets: list[tuple[str, type[BaseInlineFormSet]]] = field(default_factory=list)
+    # Extra context for the detail page (the meeting's decisions, an item's opinions, …).
+    detail_context: Callable[[Any], dict] | None = None
+    # Hook for ledger export of the filtered list (set by congress.ledger when it exists).
+    export_sheet: str | None = None
+
+    @property
+    def label(self) -> str:
+        return str(self.model._meta.verbose_name)
+
+    @property
+    def label_plural(self) -> str:
+        return str(self.model._meta.verbose_name_plural)
+
+    def perm(self, action: str) -> str:
+        meta = self.model._meta
+        return f"{meta.app_label}.{action}_{meta.model_name}"
+
+    def url(self, view: str, pk: int | None = None) -> str:
+        name = f"{self.key}_{view}"
+        return reverse(name, args=[pk] if pk is not None else [])
+
+    @property
+    def url_create(self) -> str:
+        return self.url("create")
+
+    @property
+    def url_list(self) -> str:
+        return self.url("list")
+
+    def filtered(self, params) -> FilterSet:
+        return self.filterset(params or None, queryset=self.queryset())
+
+    def list_url(self, **params) -> str:
+        return self.url("list") + ("?" + urlencode(params) if params else "")
+
+
+KINDS: dict[str, RecordKind] = {}
+
+
+def register(kind: RecordKind) -> RecordKind:
+    KINDS[kind.key] = kind
+    return kind
+
+
+def _check(request: HttpRequest, kind: RecordKind, action: str) -> None:
+    if not request.user.has_perm(kind.perm(action)):
+        raise PermissionDenied
+
+
+def get_record_for_user(request: HttpRequest, kind: RecordKind, pk: int, action: str = "view"):
+    """The record, or 404 when it does not exist and 403 when the user may not touch it."""
+    _check(request, kind, action)
+    return get_object_or_404(kind.queryset(), pk=pk)
+
+
+def _sort(request: HttpRequest, kind: RecordKind) -> tuple[str, str]:
+    allowed = {c.order for c in kind.columns if c.order}
+    wanted = request.GET.get("o", "")
+    if wanted.lstrip("-") in allowed:
+        return wanted, wanted
+    return kind.default_order, ""
+
+
+@require_http_methods(["GET", "HEAD"])
+@staff_required
+def list_view(request: HttpRequest, kind: RecordKind) -> HttpResponse:
+    _check(request, kind, "view")
+    filterset = kind.filtered(request.GET)
+    order, current = _sort(request, kind)
+    qs = filterset.qs.order_by(order, "-pk") if filterset.is_valid() else kind.model.objects.none()
+    if request.GET.get("format") == "xlsx" and kind.export_sheet:
+        from .ledger.export import export_queryset
+
+        return export_queryset(kind, qs)
+    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = [
+        (obj, [(col.value(obj), kind.url("detail", obj.pk) if col.link else None)
+               for col in kind.columns])
+        for obj in page.object_list
+    ]
+    params = request.GET.copy()
+    params.pop("page", None)
+    sort_params = params.copy()
+    sort_params.pop("o", None)
+    return render(request, "crud/list.html", {
+        "kind": kind,
+        "filter": filterset,
+        "page": page,
+        "rows": rows,
+        "columns": kind.columns,
+        "current_order": current,
+        "query": params.urlencode(),
+        "sort_query": sort_params.urlencode(),
+        "can_add": request.user.has_perm(kind.perm("add")),
+    })
+
+
+@require_http_methods(["GET", "HEAD"])
+@staff_required
+def detail_view(request: HttpRequest, kind: RecordKind, pk: int) -> HttpResponse:
+    obj = get_record_for_user(request, kind, pk)
+    names = kind.detail_fields or [
+        f.name for f in kind.model._meta.get_fields()
+        if f.concrete and not f.auto_created and f.name not in ("version",)
+    ]
+    fields = []
+    for name in names:
+        f = kind.model._meta.get_field(name)
+        if f.many_to_many:
+            value = "、".join(str(o) for o in getattr(obj, name).all())
+        elif f.choices:
+            value = getattr(obj, f"get_{name}_display")()
+        else:
+            value = getattr(obj, name)
+        fields.append((f.verbose_name, value, f))
+    context = {
+        "kind": kind,
+        "object": obj,
+        "fields": fields,
+        "can_change": request.user.has_perm(kind.perm("change")),
+        "can_delete": request.user.has_perm(kind.perm("delete")),
+    }
+    if kind.detail_context:
+        context.update(kind.detail_context(obj))
+    return render(request, kind.detail_template, context)
+
+
+def _edit(request: HttpRequest, kind: RecordKind, obj: Model | None) -> HttpResponse:
+    data = request.POST if request.method == "POST" else None
+    files = request.FILES if request.method == "POST" else None
+    form = kind.form(data, files, instance=obj)
+    formsets = [(title, fs(data, files, instance=obj or kind.model(), prefix=fs.__name__.lower()))
+                for title, fs in kind.formsets]
+    if request.method == "POST" and form.is_valid() and all(f.is_valid() for _, f in formsets):
+        with transaction.atomic():
+            saved = form.save()
+            for _, fs in formsets:
+                fs.instance = saved
+                fs.save()
+        messages.success(request, f"已保存{kind.label}：{saved}")
+        return redirect(kind.url("detail", saved.pk))
+    return render(request, "crud/form.html", {
+        "kind": kind, "form": form, "formsets": formsets, "object": obj,
+    }, status=400 if request.method == "POST" else 200)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@staff_required
+def create_view(request: HttpRequest, kind: RecordKind) -> HttpResponse:
+    _check(request, kind, "add")
+    return _edit(request, kind, None)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@staff_required
+def edit_view(request: HttpRequest, kind: RecordKind, pk: int) -> HttpResponse:
+    obj = get_record_for_user(request, kind, pk, "change")
+    return _edit(request, kind, obj)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@staff_required
+def delete_view(request: HttpRequest, kind: RecordKind, pk: int) -> HttpResponse:
+    obj = get_record_for_user(request, kind, pk, "delete")
+    error = ""
+    if request.method == "POST":
+        try:
+            with transaction.atomic():
+                obj.delete()
+        except ProtectedError as exc:
+            linked = "、".join(sorted({str(o) for o in exc.protected_objects})[:5])
+            error = f"不能删除：仍有记录关联到它（{linked}）。请先修改或删除这些记录。"
+        else:
+            messages.success(request, f"已删除{kind.label}：{obj}")
+            return redirect(kind.url("list"))
+    return render(request, "crud/confirm_delete.html", {
+        "kind": kind, "object": obj, "error": error,
+    }, status=409 if error else 200)
+
+
+def urls_for(kind: RecordKind) -> list:
+    register(kind)
+    k = {"kind": kind}
+    return [
+        path(f"{kind.key}/", list_view, k, name=f"{kind.key}_list"),
+        path(f"{kind.key}/new/", create_view, k, name=f"{kind.key}_create"),
+        path(f"{kind.key}/<int:pk>/", detail_view, k, name=f"{kind.key}_detail"),
+        path(f"{kind.key}/<int:pk>/edit/", edit_view, k, name=f"{kind.key}_edit"),
+        path(f"{kind.key}/<int:pk>/delete/", delete_view, k, name=f"{kind.key}_delete"),
+    ]

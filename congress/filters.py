@@ -1,0 +1,38 @@
+"""Filters every record list shares: the year and a text search."""
+
+from functools import reduce
+from operator import or_
+
+import django_filters
+from django.db.models import Q
+
+
+class RecordFilter(django_filters.FilterSet):
+    """Year (by the record's own date) and a free-text search over ``search_fields``."""
+
+    year = django_filters.NumberFilter(label="年度", method="filter_year")
+    q = django_filters.CharFilter(label="搜索", method="filter_text")
+
+    date_field = "date"
+    search_fields: tuple[str, ...] = ()
+
+    def filter_year(self, queryset, name, value):
+        return queryset.filter(**{f"{self.date_field}__year": int(value)})
+
+    def filter_text(self, queryset, name, value):
+        value = value.strip()
+        if not value or not self.search_fields:
+            return queryset
+        queryset = queryset.filter(
+            reduce(or_, (Q(**{f"{f}__icontains": value}) for f in self.search_fields))
+        )
+        # A search across a relation (a meeting's agenda) would repeat the record per match.
+        if any("__" in f for f in self.search_fields):
+            queryset = queryset.distinct()
+        return queryset
+
+
+def date_input():
+    from django import forms
+
+    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")

@@ -1,0 +1,22 @@
+from django import forms
+
+from .models import OtherWork, Profile, Unit
+
+
+class ProfileForm(forms.ModelForm):
+    class Meta:
+        model = Profile
+        fields = ["name", "place", "level", "party_short", "term"]
+
+
+class UnitForm(forms.ModelForm):
+    class Meta:
+        model = Unit
+        fields = ["name", "users"]
+
+
+class OtherWorkForm(forms.ModelForm):
+    class Meta:
+        model = OtherWork
+        fields = ["kind", "name", "date", "quantity", "reach", "notes"]
+        widgets = {"date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}

@@ -1,0 +1,21 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
+from django.urls import include, path
+
+from . import views
+
+login = login_not_required(auth_views.LoginView.as_view(redirect_authenticated_user=True))
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("healthz", views.healthz, name="healthz"),
+    path("accounts/login/", login, name="login"),
+    path("accounts/logout/", views.logout, name="logout"),
+    path("settings/profile/", views.profile, name="profile"),
+    path("admin/", admin.site.urls),
+    path("", include("meetings.urls")),
+    path("", include("oversight.urls")),
+    path("", include("deputies.urls")),
+    path("", include("proposals.urls")),
+]

@@ -1,0 +1,100 @@
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import PermissionDenied
+from django.db import connection
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods
+
+from .forms import ProfileForm
+from .models import Profile
+from .roles import is_unit_user, leader_may_post, perm_required, staff_required
+
+
+@login_not_required
+@never_cache
+@require_GET
+def healthz(request: HttpRequest) -> JsonResponse:
+    """Liveness for the load balancer: the database and, when configured, the broker."""
+    from django.conf import settings
+
+    checks: dict[str, str] = {}
+    ok = True
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        checks["database"] = "ok"
+    except Exception as exc:  # noqa: BLE001 - any failure means unhealthy
+        checks["database"] = f"error: {exc.__class__.__name__}"
+        ok = False
+    if settings.REDIS_URL:
+        try:
+            import redis
+
+            redis.Redis.from_url(settings.REDIS_URL, socket_timeout=2).ping()
+            checks["broker"] = "ok"
+        except Exception as exc:  # noqa: BLE001
+            checks["broker"] = f"error: {exc.__class__.__name__}"
+            ok = False
+    return JsonResponse({"status": "ok" if ok else "error", **checks}, status=200 if ok else 503)
+
+
+@require_http_methods(["GET", "HEAD"])
+def home(request: HttpRequest) -> HttpResponse:
+    """The landing page after login: unit accounts go to their portal."""
+    if is_unit_user(request.user):
+        return redirect("portal")
+    if not request.user.groups.exists() and not request.user.is_superuser:
+        raise PermissionDenied
+    return render(request, "congress/home.html", {"sections": _sections(request)})
+
+
+def _sections(request: HttpRequest) -> list[tuple[str, list[tuple[str, str]]]]:
+    from django.urls import reverse
+
+    def link(label: str, name: str) -> tuple[str, str]:
+        return label, reverse(name)
+
+    return [
+        ("会议与任免", [link("会议", "meetings_list"), link("决议决定", "decisions_list"),
+                      link("人事任免", "appointments_list"),
+                      link("待宪法宣誓", "appointments_oath")]),
+        ("监督工作", [link("监督工作", "oversight_list"), link("意见建议", "opinions_list"),
+                    link("逾期未报告", "opinions_overdue"), link("民生实事", "projects_list"),
+                    link("民生实事督导", "visits_list"), link("其他工作", "otherwork_list")]),
+        ("代表工作", [link("人大代表", "deputies_list"), link("代表名册与构成", "deputies_roster"),
+                    link("代表之家和联络站", "stations_list"), link("代表活动", "activities_list")]),
+        ("代表建议", [link("代表建议", "suggestions_list"),
+                    link("逾期未答复", "suggestions_overdue"),
+                    link("承办单位办理情况", "suggestions_units"),
+                    link("承办单位", "units_list")]),
+    ]
+
+
+@login_not_required
+@leader_may_post
+def logout(request: HttpRequest) -> HttpResponse:
+    return auth_views.LogoutView.as_view()(request)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@staff_required
+@perm_required("congress.view_profile")
+def profile(request: HttpRequest) -> HttpResponse:
+    """The installation's profile: administrators edit it, everyone on staff reads it."""
+    obj = Profile.get()
+    can_change = request.user.has_perm("congress.change_profile")
+    if request.method == "POST":
+        if not can_change:
+            raise PermissionDenied
+        form = ProfileForm(request.POST, instance=obj)
+        if form.is_valid():
+            form.save()
+            messages.success(request, "机构设置已保存。")
+            return redirect("profile")
+    else:
+        form = ProfileForm(instance=obj)
+    return render(request, "congress/profile.html", {"form": form, "can_change": can_change},
+                  status=400 if request.method == "POST" else 200)

@@ -1,0 +1,61 @@
+import django_filters
+
+from congress.filters import RecordFilter
+
+from .models import Activity, Deputy, Station
+
+
+class StationFilter(RecordFilter):
+    search_fields = ("name", "town")
+    built_by = django_filters.NumberFilter(label="截至年底已建成", method="filter_built_by")
+
+    class Meta:
+        model = Station
+        fields = ["kind", "town"]
+
+    def filter_year(self, queryset, name, value):
+        return queryset.filter(built__year=int(value))
+
+    def filter_built_by(self, queryset, name, value):
+        from django.db.models import Q
+
+        # A station without a build date counts as built (ledger-format: 代表之家 N 个).
+        return queryset.filter(Q(built__year__lte=int(value)) | Q(built__isnull=True))
+
+
+class DeputyFilter(RecordFilter):
+    search_fields = ("name", "workplace", "district", "delegation")
+    date_field = "elected"
+    trained_in = django_filters.NumberFilter(label="当年参加培训", method="filter_trained")
+    reported_in = django_filters.NumberFilter(label="当年向选民述职", method="filter_reported")
+    town = django_filters.CharFilter(label="镇街", field_name="station__town")
+
+    class Meta:
+        model = Deputy
+        fields = ["level", "term", "sex", "party", "category", "election", "status",
+                  "delegation", "station"]
+
+    def _in_activity(self, queryset, kind, year):
+        ids = Activity.objects.filter(kind=kind, date__year=int(year)).values("deputies")
+        return queryset.filter(pk__in=ids)
+
+    def filter_trained(self, queryset, name, value):
+        return self._in_activity(queryset, Activity.Kind.TRAINING, value)
+
+    def filter_reported(self, queryset, name, value):
+        return self._in_activity(queryset, Activity.Kind.REPORT, value)
+
+
+class ActivityFilter(RecordFilter):
+    search_fields = ("name", "notes")
+    participation = django_filters.BooleanFilter(label="计入邀请代表人次",
+                                                 method="filter_participation")
+    month = django_filters.NumberFilter(label="月份", field_name="date__month")
+
+    class Meta:
+        model = Activity
+        fields = ["kind", "station", "deputies"]
+
+    def filter_participation(self, queryset, name, value):
+        kinds = Activity.PARTICIPATION_KINDS
+        return queryset.filter(kind__in=kinds) if value else queryset.exclude(kind__in=kinds)

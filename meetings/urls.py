@@ -1,0 +1,13 @@
+from django.urls import path
+
+from congress.crud import urls_for
+
+from . import views
+
+urlpatterns = [
+    path("meetings/documents/<int:pk>/", views.meeting_document, name="meeting_document"),
+    path("appointments/oath/", views.oath_waiting, name="appointments_oath"),
+    *urls_for(views.meetings),
+    *urls_for(views.decisions),
+    *urls_for(views.appointments),
+]

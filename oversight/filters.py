@@ -1,0 +1,58 @@
+import django_filters
+
+from congress.filters import RecordFilter
+from congress.models import OtherWork
+
+from .models import LivelihoodProject, OversightItem, ProjectVisit, ReviewOpinion
+
+
+class OversightFilter(RecordFilter):
+    search_fields = ("name", "department", "law")
+
+    class Meta:
+        model = OversightItem
+        fields = ["kind", "organ", "joint", "meeting"]
+
+
+class OpinionFilter(RecordFilter):
+    search_fields = ("name", "body")
+    overdue = django_filters.BooleanFilter(label="逾期未报告", method="filter_overdue")
+
+    class Meta:
+        model = ReviewOpinion
+        fields = ["category", "state", "source"]
+
+    def filter_overdue(self, queryset, name, value):
+        return queryset.overdue() if value else queryset
+
+
+class ProjectFilter(RecordFilter):
+    search_fields = ("name", "unit")
+    voted = django_filters.BooleanFilter(label="已票决", method="filter_voted")
+
+    class Meta:
+        model = LivelihoodProject
+        fields = ["state"]
+
+    def filter_year(self, queryset, name, value):
+        return queryset.filter(year=int(value))
+
+    def filter_voted(self, queryset, name, value):
+        candidate = LivelihoodProject.State.CANDIDATE
+        return queryset.exclude(state=candidate) if value else queryset.filter(state=candidate)
+
+
+class VisitFilter(RecordFilter):
+    search_fields = ("project__name",)
+
+    class Meta:
+        model = ProjectVisit
+        fields = ["form", "project"]
+
+
+class OtherWorkFilter(RecordFilter):
+    search_fields = ("name",)
+
+    class Meta:
+        model = OtherWork
+        fields = ["kind"]

@@ -1,0 +1,76 @@
+from django import forms
+from django.utils import timezone
+
+from congress.filters import date_input
+from congress.models import Unit
+from congress.uploads import validate_document
+
+from .models import Suggestion
+
+
+class SuggestionForm(forms.ModelForm):
+    """Registration and correction of a suggestion; the handling goes through the workflow."""
+
+    class Meta:
+        model = Suggestion
+        fields = ["number", "kind", "title", "text", "date", "lead", "cosigners", "topic",
+                  "from_motion", "difficult"]
+        widgets = {"date": date_input()}
+
+    def clean(self):
+        data = super().clean()
+        number, kind, date = data.get("number"), data.get("kind"), data.get("date")
+        if number and kind and date:
+            clash = Suggestion.objects.filter(year=date.year, kind=kind, number=number)
+            if self.instance.pk:
+                clash = clash.exclude(pk=self.instance.pk)
+            if clash.exists():
+                self.add_error("number", f"{date.year}年已有编号为“{number}”的{kind}。")
+        lead, cosigners = data.get("lead"), data.get("cosigners")
+        if lead and cosigners and lead in cosigners:
+            self.add_error("cosigners", "领衔代表不能同时是附议代表。")
+        if data.get("from_motion") and kind == Suggestion.Kind.MOTION:
+            self.add_error("from_motion", "“由议案转为建议”的类别应为代表建议。")
+        if date and date > timezone.localdate():
+            self.add_error("date", "提出日期不能晚于今天。")
+        return data
+
+
+class AssignForm(forms.Form):
+    lead_unit = forms.ModelChoiceField(Unit.objects.all(), label="主办单位")
+    assist_units = forms.ModelMultipleChoiceField(Unit.objects.all(), label="协办单位",
+                                                  required=False)
+    assigned = forms.DateField(label="交办日期", widget=date_input(), initial=timezone.localdate)
+    difficult = forms.BooleanField(label="办理难度大（答复期限延长）", required=False)
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(label="理由", max_length=300, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class OptionalReasonForm(forms.Form):
+    reason = forms.CharField(label="说明", max_length=300, required=False,
+                             widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ReplyForm(forms.Form):
+    date = forms.DateField(label="答复日期", widget=date_input(), initial=timezone.localdate)
+    result = forms.ChoiceField(label="答复类别", choices=Suggestion.Result.choices)
+    text = forms.CharField(label="答复内容", required=False,
+                           widget=forms.Textarea(attrs={"rows": 6}))
+    file = forms.FileField(label="答复文件", required=False, validators=[validate_document])
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("text", "").strip() and not data.get("file"):
+            raise forms.ValidationError("请填写答复内容或上传答复文件。")
+        return data
+
+
+class OpinionForm(forms.Form):
+    opinion = forms.ChoiceField(label="代表意见", choices=Suggestion.Opinion.choices)
+
+
+class KeyForm(forms.Form):
+    key = forms.BooleanField(label="列为重点督办", required=False)
+    leader = forms.CharField(label="督办领导", max_length=30, required=False)

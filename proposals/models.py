@@ -1,0 +1,162 @@
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from congress.uploads import validate_document
+from meetings.models import YearQuerySet
+
+
+class SuggestionQuerySet(YearQuerySet):
+    def suggestions(self):
+        """代表建议 and 闭会期间建议: the items the handling rates are computed over."""
+        return self.filter(kind__in=Suggestion.SUGGESTION_KINDS)
+
+    def handled(self):
+        """Rows that count for 办结率: not rejected, not withdrawn."""
+        return self.suggestions().exclude(
+            state__in=(Suggestion.State.REJECTED, Suggestion.State.WITHDRAWN)
+        )
+
+    def overdue(self, today: datetime.date | None = None):
+        """Assigned items whose reply deadline has passed without a reply."""
+        today = today or timezone.localdate()
+        return self.filter(state=Suggestion.State.HANDLING, deadline__lt=today)
+
+    def for_unit(self, unit):
+        """What a handling unit sees: items it leads or assists on."""
+        return self.filter(Q(lead_unit=unit) | Q(assist_units=unit)).distinct()
+
+
+class Suggestion(models.Model):
+    """代表建议: a deputy's suggestion, motion or speech, followed from submission to closure."""
+
+    class Kind(models.TextChoices):
+        SUGGESTION = "代表建议", _("代表建议")
+        INTERSESSION = "闭会期间建议", _("闭会期间建议")
+        MOTION = "议案", _("议案")
+        SPEECH = "发言建议", _("发言建议")
+
+    class State(models.TextChoices):
+        NEW = "待交办", _("待交办")
+        HANDLING = "办理中", _("办理中")
+        ANSWERED = "已答复", _("已答复")
+        CLOSED = "已办结", _("已办结")
+        REJECTED = "不予立案", _("不予立案")
+        WITHDRAWN = "撤回", _("撤回")
+
+    class Result(models.TextChoices):
+        A = "A", _("A 已解决或基本解决")
+        B = "B", _("B 正在解决或列入计划")
+        C = "C", _("C 因条件限制暂不能解决")
+        D = "D", _("D 留作参考")
+
+    class Opinion(models.TextChoices):
+        SATISFIED = "满意", _("满意")
+        FAIRLY = "基本满意", _("基本满意")
+        UNSATISFIED = "不满意", _("不满意")
+
+    SUGGESTION_KINDS = (Kind.SUGGESTION, Kind.INTERSESSION)
+
+    number = models.CharField(_("编号"), max_length=20)
+    kind = models.CharField(_("类别"), max_length=6, choices=Kind.choices,
+                            default=Kind.SUGGESTION)
+    title = models.CharField(_("标题"), max_length=200)
+    text = models.TextField(_("内容"), blank=True)
+    date = models.DateField(_("提出日期"))
+    year = models.PositiveSmallIntegerField(_("年度"), editable=False)
+    lead = models.ForeignKey("deputies.Deputy", on_delete=models.PROTECT,
+                             related_name="suggestions_led", verbose_name=_("领衔代表"))
+    cosigners = models.ManyToManyField("deputies.Deputy", blank=True,
+                                       related_name="suggestions_cosigned",
+                                       verbose_name=_("附议代表"))
+    topic = models.CharField(_("内容分类"), max_length=30, blank=True,
+                             help_text=_("例如：城乡建设、教育卫生、农业农村"))
+    state = models.CharField(_("办理状态"), max_length=4, choices=State.choices,
+                             default=State.NEW)
+    reject_reason = models.CharField(_("不予立案理由"), max_length=200, blank=True)
+    from_motion = models.BooleanField(_("由议案转为建议"), default=False)
+    lead_unit = models.ForeignKey("congress.Unit", on_delete=models.PROTECT, null=True,
+                                  blank=True, related_name="suggestions_led",
+                                  verbose_name=_("主办单位"))
+    assist_units = models.ManyToManyField("congress.Unit", blank=True,
+                                          related_name="suggestions_assisted",
+                                          verbose_name=_("协办单位"))
+    assigned = models.DateField(_("交办日期"), null=True, blank=True)
+    deadline = models.DateField(_("答复期限"), null=True, blank=True)
+    difficult = models.BooleanField(_("办理难度大"), default=False,
+                                    help_text=_("答复期限按较长的月数计算"))
+    accepted = models.DateField(_("签收日期"), null=True, blank=True)
+    returned_reason = models.CharField(_("退办理由"), max_length=300, blank=True)
+    key = models.BooleanField(_("重点督办"), default=False)
+    key_leader = models.CharField(_("督办领导"), max_length=30, blank=True)
+    round = models.PositiveSmallIntegerField(_("办理轮次"), default=1)
+    reply_date = models.DateField(_("答复日期"), null=True, blank=True)
+    reply_text = models.TextField(_("答复内容"), blank=True)
+    reply_file = models.FileField(_("答复文件"), upload_to="replies/%Y/", blank=True,
+                                  validators=[validate_document])
+    result = models.CharField(_("答复类别"), max_length=1, choices=Result.choices, blank=True)
+    opinion = models.CharField(_("代表意见"), max_length=4, choices=Opinion.choices, blank=True)
+    litigation = models.BooleanField(_("转公益诉讼"), default=False)
+
+    objects = SuggestionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date", "-pk"]
+        verbose_name = _("代表建议")
+        verbose_name_plural = _("代表建议")
+        permissions = [("handle_suggestion", _("承办单位签收、退办和答复"))]
+        constraints = [
+            models.UniqueConstraint(fields=["year", "kind", "number"],
+                                    name="suggestion_number_per_year"),
+        ]
+        indexes = [
+            # Year figures and the staff list filter by kind and date.
+            models.Index(fields=["kind", "date"], name="suggestion_kind_date"),
+            # The overdue list and the dashboard's attention panel.
+            models.Index(fields=["state", "deadline"], name="suggestion_state_deadline"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number} {self.title}"
+
+    def save(self, *args, **kwargs):
+        self.year = self.date.year
+        super().save(*args, **kwargs)
+
+    def is_overdue(self, today: datetime.date | None = None) -> bool:
+        today = today or timezone.localdate()
+        return (self.state == self.State.HANDLING and self.deadline is not None
+                and self.deadline < today)
+
+    def key_label(self) -> str:
+        return "重点督办" if self.key else ""
+
+    def reply_months(self) -> int:
+        key = "REPLY_MONTHS_DIFFICULT" if self.difficult else "REPLY_MONTHS"
+        return settings.CONGRESS[key]
+
+
+class SuggestionEvent(models.Model):
+    """办理记录: one step of a suggestion's handling, with who and when."""
+
+    suggestion = models.ForeignKey(Suggestion, on_delete=models.CASCADE, related_name="events",
+                                   verbose_name=_("代表建议"))
+    at = models.DateTimeField(_("时间"), default=timezone.now)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                             blank=True, verbose_name=_("操作人"))
+    action = models.CharField(_("操作"), max_length=20)
+    from_state = models.CharField(_("原状态"), max_length=4, blank=True)
+    to_state = models.CharField(_("新状态"), max_length=4, blank=True)
+    note = models.TextField(_("说明"), blank=True)
+
+    class Meta:
+        ordering = ["suggestion", "at", "pk"]
+        verbose_name = _("办理记录")
+        verbose_name_plural = _("办理记录")
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.action}"

@@ -1,0 +1,263 @@
+"""代表建议办理: the suggestion workflow. Every move is checked, locked and recorded."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from congress.dates import add_months, add_working_days
+from congress.models import Unit
+
+from .models import Suggestion, SuggestionEvent
+
+S = Suggestion.State
+
+
+class WorkflowError(Exception):
+    """A move the workflow does not allow; the message is shown to the user."""
+
+
+def _locked(suggestion: Suggestion) -> Suggestion:
+    # Re-read under a row lock so two people acting at once cannot both pass the state check.
+    return Suggestion.objects.select_for_update().get(pk=suggestion.pk)
+
+
+def _record(s: Suggestion, user, action: str, before: str, note: str = "") -> None:
+    SuggestionEvent.objects.create(suggestion=s, user=user if user and user.pk else None,
+                                   action=action, from_state=before, to_state=s.state, note=note)
+
+
+def _require(s: Suggestion, *states: str, doing: str) -> None:
+    if s.state not in states:
+        allowed = "、".join(states)
+        raise WorkflowError(f"当前状态为“{s.state}”，不能{doing}（只有“{allowed}”的建议可以）。")
+
+
+def _require_lead(s: Suggestion, unit: Unit | None) -> None:
+    if unit is None or s.lead_unit_id != unit.pk:
+        raise WorkflowError("只有主办单位可以进行此操作。")
+
+
+@transaction.atomic
+def submit(suggestion: Suggestion, user) -> Suggestion:
+    """登记: a new suggestion enters the workflow as 待交办."""
+    suggestion.state = S.NEW
+    suggestion.save()
+    _record(suggestion, user, "登记", "")
+    return suggestion
+
+
+@transaction.atomic
+def assign(suggestion: Suggestion, user, *, lead_unit: Unit, assist_units=(), assigned=None,
+           difficult: bool | None = None) -> Suggestion:
+    """交办: to one lead unit and any assisting units, with a reply deadline."""
+    s = _locked(suggestion)
+    _require(s, S.NEW, doing="交办")
+    assist = [u for u in assist_units if u.pk != lead_unit.pk]
+    before = s.state
+    if difficult is not None:
+        s.difficult = difficult
+    s.lead_unit = lead_unit
+    s.assigned = assigned or timezone.localdate()
+    if s.assigned < s.date:
+        raise WorkflowError("交办日期不能早于提出日期。")
+    s.deadline = add_months(s.assigned, s.reply_months())
+    s.accepted = None
+    s.state = S.HANDLING
+    s.save()
+    s.assist_units.set(assist)
+    names = "、".join(u.name for u in assist)
+    _record(s, user, "交办", before,
+            f"主办：{lead_unit.name}" + (f"；协办：{names}" if names else "")
+            + f"；答复期限：{s.deadline}")
+    return s
+
+
+@transaction.atomic
+def reject(suggestion: Suggestion, user, *, reason: str) -> Suggestion:
+    """不予立案, with the reason told to the deputy."""
+    s = _locked(suggestion)
+    _require(s, S.NEW, doing="不予立案")
+    if not reason.strip():
+        raise WorkflowError("不予立案必须说明理由。")
+    before = s.state
+    s.state, s.reject_reason = S.REJECTED, reason.strip()
+    s.save()
+    _record(s, user, "不予立案", before, s.reject_reason)
+    return s
+
+
+@transaction.atomic
+def withdraw(suggestion: Suggestion, user, *, reason: str = "") -> Suggestion:
+    """撤回: the deputy withdraws the suggestion before it is answered."""
+    s = _locked(suggestion)
+    _require(s, S.NEW, S.HANDLING, doing="撤回")
+    before = s.state
+    s.state = S.WITHDRAWN
+    s.save()
+    _record(s, user, "撤回", before, reason)
+    return s
+
+
+@transaction.atomic
+def accept(suggestion: Suggestion, user, *, unit: Unit) -> Suggestion:
+    """签收: the lead unit acknowledges the assignment."""
+    s = _locked(suggestion)
+    _require(s, S.HANDLING, doing="签收")
+    _require_lead(s, unit)
+    if s.accepted:
+        raise WorkflowError("该建议已签收。")
+    s.accepted = timezone.localdate()
+    s.save()
+    _record(s, user, "签收", s.state, unit.name)
+    return s
+
+
+def return_deadline(s: Suggestion) -> datetime.date | None:
+    if not s.assigned:
+        return None
+    return add_working_days(s.assigned, settings.CONGRESS["RETURN_WORKING_DAYS"])
+
+
+@transaction.atomic
+def return_to_office(suggestion: Suggestion, user, *, unit: Unit, reason: str,
+                     today: datetime.date | None = None) -> Suggestion:
+    """退办: the lead unit returns a wrongly assigned item, within the allowed working days."""
+    s = _locked(suggestion)
+    _require(s, S.HANDLING, doing="退办")
+    _require_lead(s, unit)
+    if not reason.strip():
+        raise WorkflowError("退办必须说明理由。")
+    if s.round > 1:
+        raise WorkflowError("二次办理的建议不能退办。")
+    today = today or timezone.localdate()
+    limit = return_deadline(s)
+    if limit and today > limit:
+        days = settings.CONGRESS["RETURN_WORKING_DAYS"]
+        raise WorkflowError(f"已超过退办期限（交办后{days}个工作日内，即{limit}前）。")
+    before = s.state
+    s.state, s.returned_reason = S.NEW, reason.strip()
+    s.lead_unit, s.assigned, s.deadline, s.accepted = None, None, None, None
+    s.save()
+    s.assist_units.clear()
+    _record(s, user, "退办", before, f"{unit.name}：{s.returned_reason}")
+    return s
+
+
+@transaction.atomic
+def reply(suggestion: Suggestion, user, *, unit: Unit | None, date: datetime.date, text: str,
+          result: str, file=None) -> Suggestion:
+    """答复: the lead unit's written reply and its result class (A/B/C/D)."""
+    s = _locked(suggestion)
+    _require(s, S.HANDLING, doing="答复")
+    if unit is not None:
+        _require_lead(s, unit)
+    if result not in Suggestion.Result.values:
+        raise WorkflowError("请选择答复类别（A、B、C、D）。")
+    if not text.strip() and not file:
+        raise WorkflowError("请填写答复内容或上传答复文件。")
+    if s.assigned and date < s.assigned:
+        raise WorkflowError("答复日期不能早于交办日期。")
+    if date > timezone.localdate():
+        raise WorkflowError("答复日期不能晚于今天。")
+    before = s.state
+    s.reply_date, s.reply_text, s.result = date, text.strip(), result
+    if file:
+        s.reply_file = file
+    s.opinion = ""
+    s.state = S.ANSWERED
+    s.save()
+    _record(s, user, "答复", before, f"答复类别：{result}")
+    return s
+
+
+@transaction.atomic
+def record_opinion(suggestion: Suggestion, user, *, opinion: str,
+                   today: datetime.date | None = None) -> Suggestion:
+    """代表意见: 满意 or 基本满意 lets the item close; 不满意 sends it back for a second handling."""
+    s = _locked(suggestion)
+    _require(s, S.ANSWERED, doing="登记代表意见")
+    if opinion not in Suggestion.Opinion.values:
+        raise WorkflowError("请选择代表意见：满意、基本满意或不满意。")
+    before = s.state
+    s.opinion = opinion
+    note = opinion
+    if opinion == Suggestion.Opinion.UNSATISFIED and s.round == 1:
+        today = today or timezone.localdate()
+        s.round = 2
+        s.state = S.HANDLING
+        s.deadline = add_months(today, settings.CONGRESS["SECOND_REPLY_MONTHS"])
+        note = f"不满意，退回{s.lead_unit}二次办理，期限{s.deadline}"
+    s.save()
+    _record(s, user, "代表意见", before, note)
+    return s
+
+
+@transaction.atomic
+def close(suggestion: Suggestion, user) -> Suggestion:
+    """办结: only an answered item whose deputy has given an opinion."""
+    s = _locked(suggestion)
+    _require(s, S.ANSWERED, doing="办结")
+    if not s.reply_date:
+        raise WorkflowError("没有答复的建议不能办结。")
+    if not s.opinion:
+        raise WorkflowError("请先登记代表对答复的意见。")
+    before = s.state
+    s.state = S.CLOSED
+    s.save()
+    _record(s, user, "办结", before)
+    return s
+
+
+@transaction.atomic
+def set_key(suggestion: Suggestion, user, *, key: bool, leader: str = "") -> Suggestion:
+    """重点督办, with the leader in charge."""
+    s = _locked(suggestion)
+    _require(s, S.NEW, S.HANDLING, S.ANSWERED, S.CLOSED, doing="设置重点督办")
+    if key and not leader.strip():
+        raise WorkflowError("重点督办必须填写督办领导。")
+    s.key, s.key_leader = key, leader.strip() if key else ""
+    s.save()
+    _record(s, user, "重点督办" if key else "取消重点督办", s.state, s.key_leader)
+    return s
+
+
+@transaction.atomic
+def to_litigation(suggestion: Suggestion, user, *, note: str = "") -> Suggestion:
+    """转公益诉讼: the suggestion is handed to the procuratorate as a public-interest case."""
+    s = _locked(suggestion)
+    _require(s, S.HANDLING, S.ANSWERED, S.CLOSED, doing="转公益诉讼")
+    if s.litigation:
+        raise WorkflowError("该建议已转为公益诉讼案件。")
+    s.litigation = True
+    s.save()
+    _record(s, user, "转公益诉讼", s.state, note)
+    return s
+
+
+def unit_table(year: int | None = None, today: datetime.date | None = None):
+    """Per lead unit: assigned, answered, overdue, satisfied; worst first. One query."""
+    today = today or timezone.localdate()
+    scope = Q(suggestions_led__kind__in=Suggestion.SUGGESTION_KINDS + (Suggestion.Kind.SPEECH,))
+    if year:
+        scope &= Q(suggestions_led__date__year=year)
+    answered = Q(suggestions_led__state__in=(S.ANSWERED, S.CLOSED))
+    overdue = Q(suggestions_led__state=S.HANDLING, suggestions_led__deadline__lt=today)
+    satisfied = Q(suggestions_led__opinion__in=(Suggestion.Opinion.SATISFIED,
+                                                Suggestion.Opinion.FAIRLY))
+    return (
+        Unit.objects.annotate(
+            assigned_n=Count("suggestions_led", filter=scope),
+            answered_n=Count("suggestions_led", filter=scope & answered),
+            overdue_n=Count("suggestions_led", filter=scope & overdue),
+            satisfied_n=Count("suggestions_led", filter=scope & satisfied),
+            opinion_n=Count("suggestions_led",
+                            filter=scope & ~Q(suggestions_led__opinion="")),
+        )
+        .filter(assigned_n__gt=0)
+        .order_by("-overdue_n", "answered_n", "name")
+    )

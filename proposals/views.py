@@ -1,0 +1,244 @@
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_POST
+
+from congress.crud import Column, RecordKind
+from congress.filters import RecordFilter
+from congress.forms import UnitForm
+from congress.models import Unit
+from congress.roles import perm_required, staff_required
+
+from . import services
+from .filters import SuggestionFilter
+from .forms import (AssignForm, KeyForm, OpinionForm, OptionalReasonForm, ReasonForm, ReplyForm,
+                    SuggestionForm)
+from .models import Suggestion
+
+S = Suggestion.State
+
+
+def _suggestion_context(s: Suggestion) -> dict:
+    return {
+        "events": s.events.select_related("user"),
+        "assist": s.assist_units.all(),
+        "cosigners": s.cosigners.all(),
+        "staff_actions": [a for a in STAFF_ACTIONS.values() if s.state in a.states],
+        "return_deadline": services.return_deadline(s),
+    }
+
+
+suggestions = RecordKind(
+    key="suggestions", model=Suggestion, form=SuggestionForm, filterset=SuggestionFilter,
+    queryset=lambda: Suggestion.objects.select_related("lead", "lead_unit"),
+    default_order="-date",
+    columns=[
+        Column("编号", "number", "number", link=True),
+        Column("标题", "title", "title", link=True),
+        Column("类别", "get_kind_display", "kind"),
+        Column("领衔代表", "lead.name"),
+        Column("主办单位", "lead_unit.name"),
+        Column("答复期限", "deadline", "deadline"),
+        Column("办理状态", "get_state_display", "state"),
+        Column("代表意见", "get_opinion_display", "opinion"),
+        Column("重点督办", "key_label"),
+    ],
+    detail_template="proposals/suggestion_detail.html",
+    detail_context=_suggestion_context,
+    export_sheet="代表建议",
+)
+
+
+class UnitFilter(RecordFilter):
+    search_fields = ("name",)
+
+    class Meta:
+        model = Unit
+        fields: list[str] = []
+
+    def filter_year(self, queryset, name, value):
+        return queryset
+
+
+units = RecordKind(
+    key="units", model=Unit, form=UnitForm, filterset=UnitFilter,
+    queryset=lambda: Unit.objects.all(),
+    default_order="name",
+    columns=[Column("单位名称", "name", "name", link=True)],
+    detail_fields=["name", "users"],
+)
+
+
+@dataclass
+class Action:
+    """One workflow move offered on a suggestion's page."""
+
+    name: str
+    label: str
+    form: type[forms.Form]
+    states: tuple[str, ...]
+    run: Callable  # (suggestion, user, cleaned_data, unit) -> Suggestion
+
+
+STAFF_ACTIONS = {a.name: a for a in [
+    Action("assign", "交办", AssignForm, (S.NEW,),
+           lambda s, u, d, unit: services.assign(
+               s, u, lead_unit=d["lead_unit"], assist_units=d["assist_units"],
+               assigned=d["assigned"], difficult=d["difficult"])),
+    Action("reject", "不予立案", ReasonForm, (S.NEW,),
+           lambda s, u, d, unit: services.reject(s, u, reason=d["reason"])),
+    Action("withdraw", "撤回", OptionalReasonForm, (S.NEW, S.HANDLING),
+           lambda s, u, d, unit: services.withdraw(s, u, reason=d["reason"])),
+    Action("opinion", "登记代表意见", OpinionForm, (S.ANSWERED,),
+           lambda s, u, d, unit: services.record_opinion(s, u, opinion=d["opinion"])),
+    Action("close", "办结", OptionalReasonForm, (S.ANSWERED,),
+           lambda s, u, d, unit: services.close(s, u)),
+    Action("key", "重点督办", KeyForm, (S.NEW, S.HANDLING, S.ANSWERED, S.CLOSED),
+           lambda s, u, d, unit: services.set_key(s, u, key=d["key"], leader=d["leader"])),
+    Action("litigation", "转公益诉讼", OptionalReasonForm, (S.HANDLING, S.ANSWERED, S.CLOSED),
+           lambda s, u, d, unit: services.to_litigation(s, u, note=d["reason"])),
+]}
+
+UNIT_ACTIONS = {a.name: a for a in [
+    Action("accept", "签收", OptionalReasonForm, (S.HANDLING,),
+           lambda s, u, d, unit: services.accept(s, u, unit=unit)),
+    Action("return", "退办", ReasonForm, (S.HANDLING,),
+           lambda s, u, d, unit: services.return_to_office(s, u, unit=unit,
+                                                           reason=d["reason"])),
+    Action("reply", "答复", ReplyForm, (S.HANDLING,),
+           lambda s, u, d, unit: services.reply(s, u, unit=unit, date=d["date"], text=d["text"],
+                                                result=d["result"], file=d.get("file"))),
+]}
+
+
+def _run(request: HttpRequest, s: Suggestion, action: Action, unit: Unit | None,
+         back: str, template: str) -> HttpResponse:
+    form = action.form(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            action.run(s, request.user, form.cleaned_data, unit)
+        except services.WorkflowError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, f"已{action.label}：{s}")
+            return redirect(back)
+    return render(request, template, {"object": s, "action": action, "form": form}, status=400)
+
+
+@require_POST
+@staff_required
+@perm_required("proposals.change_suggestion")
+def suggestion_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    """A staff move on a suggestion: assign, reject, withdraw, opinion, close, key, litigation."""
+    if action not in STAFF_ACTIONS:
+        raise Http404
+    s = get_object_or_404(Suggestion, pk=pk)
+    return _run(request, s, STAFF_ACTIONS[action], None, suggestions.url("detail", s.pk),
+                "proposals/action_form.html")
+
+
+@require_http_methods(["GET", "HEAD"])
+@staff_required
+@perm_required("proposals.view_suggestion")
+def units_table(request: HttpRequest) -> HttpResponse:
+    """承办单位办理情况: per unit, assigned, answered, overdue and satisfied; worst first."""
+    year = _year(request)
+    return render(request, "proposals/units.html", {
+        "rows": services.unit_table(year), "year": year,
+    })
+
+
+@require_http_methods(["GET", "HEAD"])
+@staff_required
+def suggestions_overdue(request: HttpRequest) -> HttpResponse:
+    return redirect(suggestions.list_url(overdue="true"))
+
+
+def _year(request: HttpRequest) -> int | None:
+    try:
+        return int(request.GET.get("year", ""))
+    except ValueError:
+        return None
+
+
+# --- the handling units' portal -----------------------------------------------------------
+
+def get_unit_for_user(request: HttpRequest) -> Unit:
+    """The unit a 承办单位 account answers for; 403 for anyone else."""
+    if not request.user.has_perm("proposals.handle_suggestion"):
+        raise PermissionDenied
+    unit = request.user.units.first()
+    if unit is None:
+        raise PermissionDenied
+    return unit
+
+
+def get_suggestion_for_unit(request: HttpRequest, pk: int) -> tuple[Suggestion, Unit]:
+    """A suggestion assigned to the user's unit; 404 for any other, so ids reveal nothing."""
+    unit = get_unit_for_user(request)
+    qs = Suggestion.objects.for_unit(unit).select_related("lead", "lead_unit")
+    return get_object_or_404(qs, pk=pk), unit
+
+
+@require_http_methods(["GET", "HEAD"])
+def portal(request: HttpRequest) -> HttpResponse:
+    """承办单位门户: the unit's own suggestions and review opinions, and nothing else."""
+    from oversight.models import ReviewOpinion
+
+    unit = get_unit_for_user(request)
+    qs = Suggestion.objects.for_unit(unit).select_related("lead", "lead_unit").order_by(
+        "deadline", "-date")
+    state = request.GET.get("state", "")
+    if state in S.values:
+        qs = qs.filter(state=state)
+    page = Paginator(qs, 50).get_page(request.GET.get("page"))
+    opinions = ReviewOpinion.objects.filter(unit=unit).order_by("deadline")
+    return render(request, "proposals/portal.html", {
+        "unit": unit, "page": page, "state": state, "states": S.choices,
+        "opinions": opinions, "today": timezone.localdate(),
+    })
+
+
+@require_http_methods(["GET", "HEAD"])
+def portal_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    s, unit = get_suggestion_for_unit(request, pk)
+    is_lead = s.lead_unit_id == unit.pk
+    actions = [a for a in UNIT_ACTIONS.values() if is_lead and s.state in a.states
+               and not (a.name == "accept" and s.accepted)]
+    return render(request, "proposals/portal_detail.html", {
+        "object": s, "unit": unit, "is_lead": is_lead, "actions": actions,
+        "events": s.events.select_related("user"), "assist": s.assist_units.all(),
+        "return_deadline": services.return_deadline(s),
+    })
+
+
+@require_POST
+def portal_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    if action not in UNIT_ACTIONS:
+        raise Http404
+    s, unit = get_suggestion_for_unit(request, pk)
+    back = "portal" if action == "return" else f"/portal/{s.pk}/"
+    with transaction.atomic():
+        return _run(request, s, UNIT_ACTIONS[action], unit, back,
+                    "proposals/portal_action.html")
+
+
+@require_http_methods(["GET", "HEAD"])
+def reply_file(request: HttpRequest, pk: int) -> FileResponse:
+    """A reply's attachment, for staff and for the units the item is assigned to."""
+    if request.user.has_perm("proposals.view_suggestion"):
+        s = get_object_or_404(Suggestion, pk=pk)
+    else:
+        s, _unit = get_suggestion_for_unit(request, pk)
+    if not s.reply_file:
+        raise Http404
+    name = s.reply_file.name.rsplit("/", 1)[-1]
+    return FileResponse(s.reply_file.open("rb"), as_attachment=True, filename=name)
