@@ -134,25 +134,34 @@ def list_view(request: HttpRequest, kind: RecordKind) -> HttpResponse:
         return export_queryset(kind, qs)
     page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
     rows = [
-        (obj, [(col.value(obj), kind.url("detail", obj.pk) if col.link else None)
-               for col in kind.columns])
+        (
+            obj,
+            [
+                (col.value(obj), kind.url("detail", obj.pk) if col.link else None)
+                for col in kind.columns
+            ],
+        )
         for obj in page.object_list
     ]
     params = request.GET.copy()
     params.pop("page", None)
     sort_params = params.copy()
     sort_params.pop("o", None)
-    return render(request, "crud/list.html", {
-        "kind": kind,
-        "filter": filterset,
-        "page": page,
-        "rows": rows,
-        "columns": kind.columns,
-        "current_order": current,
-        "query": params.urlencode(),
-        "sort_query": sort_params.urlencode(),
-        "can_add": request.user.has_perm(kind.perm("add")),
-    })
+    return render(
+        request,
+        "crud/list.html",
+        {
+            "kind": kind,
+            "filter": filterset,
+            "page": page,
+            "rows": rows,
+            "columns": kind.columns,
+            "current_order": current,
+            "query": params.urlencode(),
+            "sort_query": sort_params.urlencode(),
+            "can_add": request.user.has_perm(kind.perm("add")),
+        },
+    )
 
 
 @require_http_methods(["GET", "HEAD"])
@@ -160,7 +169,8 @@ def list_view(request: HttpRequest, kind: RecordKind) -> HttpResponse:
 def detail_view(request: HttpRequest, kind: RecordKind, pk: int) -> HttpResponse:
     obj = get_record_for_user(request, kind, pk)
     names = kind.detail_fields or [
-        f.name for f in kind.model._meta.get_fields()
+        f.name
+        for f in kind.model._meta.get_fields()
         if f.concrete and not f.auto_created and f.name not in ("version",)
     ]
     fields = []
@@ -189,8 +199,10 @@ def _edit(request: HttpRequest, kind: RecordKind, obj: Model | None) -> HttpResp
     data = request.POST if request.method == "POST" else None
     files = request.FILES if request.method == "POST" else None
     form = kind.form(data, files, instance=obj)
-    formsets = [(title, fs(data, files, instance=obj or kind.model(), prefix=fs.__name__.lower()))
-                for title, fs in kind.formsets]
+    formsets = [
+        (title, fs(data, files, instance=obj or kind.model(), prefix=fs.__name__.lower()))
+        for title, fs in kind.formsets
+    ]
     if request.method == "POST" and form.is_valid() and all(f.is_valid() for _, f in formsets):
         with transaction.atomic():
             saved = form.save()
@@ -199,9 +211,17 @@ def _edit(request: HttpRequest, kind: RecordKind, obj: Model | None) -> HttpResp
                 fs.save()
         messages.success(request, f"已保存{kind.label}：{saved}")
         return redirect(kind.url("detail", saved.pk))
-    return render(request, "crud/form.html", {
-        "kind": kind, "form": form, "formsets": formsets, "object": obj,
-    }, status=400 if request.method == "POST" else 200)
+    return render(
+        request,
+        "crud/form.html",
+        {
+            "kind": kind,
+            "form": form,
+            "formsets": formsets,
+            "object": obj,
+        },
+        status=400 if request.method == "POST" else 200,
+    )
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -233,9 +253,16 @@ def delete_view(request: HttpRequest, kind: RecordKind, pk: int) -> HttpResponse
         else:
             messages.success(request, f"已删除{kind.label}：{obj}")
             return redirect(kind.url("list"))
-    return render(request, "crud/confirm_delete.html", {
-        "kind": kind, "object": obj, "error": error,
-    }, status=409 if error else 200)
+    return render(
+        request,
+        "crud/confirm_delete.html",
+        {
+            "kind": kind,
+            "object": obj,
+            "error": error,
+        },
+        status=409 if error else 200,
+    )
 
 
 def urls_for(kind: RecordKind) -> list:

@@ -9,12 +9,18 @@ class Profile(models.Model):
 
     name = models.CharField(_("常委会名称"), max_length=60, default="安州区人大常委会")
     place = models.CharField(_("地名"), max_length=30, default="安州")
-    level = models.CharField(_("行政层级简称"), max_length=4, default="区",
-                             help_text=_("会议名称的前缀：区 或 县"))
-    party_short = models.CharField(_("党委简称"), max_length=10, default="区委",
-                                   help_text=_("年度综述中的“向区委汇报工作”：区委 或 县委"))
-    term = models.PositiveSmallIntegerField(_("本届届次"), default=18,
-                                            validators=[MinValueValidator(1)])
+    level = models.CharField(
+        _("行政层级简称"), max_length=4, default="区", help_text=_("会议名称的前缀：区 或 县")
+    )
+    party_short = models.CharField(
+        _("党委简称"),
+        max_length=10,
+        default="区委",
+        help_text=_("年度综述中的“向区委汇报工作”：区委 或 县委"),
+    )
+    term = models.PositiveSmallIntegerField(
+        _("本届届次"), default=18, validators=[MinValueValidator(1)]
+    )
 
     class Meta:
         verbose_name = _("机构设置")
@@ -34,8 +40,9 @@ class Unit(models.Model):
     """承办单位: a body that handles suggestions and review opinions (a bureau, a court, …)."""
 
     name = models.CharField(_("单位名称"), max_length=80, unique=True)
-    users = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="units",
-                                   verbose_name=_("单位账号"))
+    users = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="units", verbose_name=_("单位账号")
+    )
 
     class Meta:
         ordering = ["name"]

@@ -58,22 +58,47 @@ def _sections(request: HttpRequest) -> list[tuple[str, list[tuple[str, str]]]]:
         return label, reverse(name)
 
     return [
-        ("会议与任免", [link("会议", "meetings_list"), link("决议决定", "decisions_list"),
-                      link("人事任免", "appointments_list"),
-                      link("待宪法宣誓", "appointments_oath")]),
-        ("监督工作", [link("监督工作", "oversight_list"), link("意见建议", "opinions_list"),
-                    link("逾期未报告", "opinions_overdue"), link("民生实事", "projects_list"),
-                    link("民生实事督导", "visits_list"), link("其他工作", "otherwork_list")]),
-        ("代表工作", [link("人大代表", "deputies_list"), link("代表名册与构成", "deputies_roster"),
-                    link("代表之家和联络站", "stations_list"), link("代表活动", "activities_list")]),
-        ("代表建议", [link("代表建议", "suggestions_list"),
-                    link("逾期未答复", "suggestions_overdue"),
-                    link("承办单位办理情况", "suggestions_units"),
-                    link("承办单位", "units_list")]),
+        (
+            "会议与任免",
+            [
+                link("会议", "meetings_list"),
+                link("决议决定", "decisions_list"),
+                link("人事任免", "appointments_list"),
+                link("待宪法宣誓", "appointments_oath"),
+            ],
+        ),
+        (
+            "监督工作",
+            [
+                link("监督工作", "oversight_list"),
+                link("意见建议", "opinions_list"),
+                link("逾期未报告", "opinions_overdue"),
+                link("民生实事", "projects_list"),
+                link("民生实事督导", "visits_list"),
+                link("其他工作", "otherwork_list"),
+            ],
+        ),
+        (
+            "代表工作",
+            [
+                link("人大代表", "deputies_list"),
+                link("代表名册与构成", "deputies_roster"),
+                link("代表之家和联络站", "stations_list"),
+                link("代表活动", "activities_list"),
+            ],
+        ),
+        (
+            "代表建议",
+            [
+                link("代表建议", "suggestions_list"),
+                link("逾期未答复", "suggestions_overdue"),
+                link("承办单位办理情况", "suggestions_units"),
+                link("承办单位", "units_list"),
+            ],
+        ),
     ]
 
 
-@login_not_required
 @leader_may_post
 def logout(request: HttpRequest) -> HttpResponse:
     return auth_views.LogoutView.as_view()(request)
@@ -96,5 +121,9 @@ def profile(request: HttpRequest) -> HttpResponse:
             return redirect("profile")
     else:
         form = ProfileForm(instance=obj)
-    return render(request, "congress/profile.html", {"form": form, "can_change": can_change},
-                  status=400 if request.method == "POST" else 200)
+    return render(
+        request,
+        "congress/profile.html",
+        {"form": form, "can_change": can_change},
+        status=400 if request.method == "POST" else 200,
+    )

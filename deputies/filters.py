@@ -32,8 +32,17 @@ class DeputyFilter(RecordFilter):
 
     class Meta:
         model = Deputy
-        fields = ["level", "term", "sex", "party", "category", "election", "status",
-                  "delegation", "station"]
+        fields = [
+            "level",
+            "term",
+            "sex",
+            "party",
+            "category",
+            "election",
+            "status",
+            "delegation",
+            "station",
+        ]
 
     def _in_activity(self, queryset, kind, year):
         ids = Activity.objects.filter(kind=kind, date__year=int(year)).values("deputies")
@@ -48,8 +57,9 @@ class DeputyFilter(RecordFilter):
 
 class ActivityFilter(RecordFilter):
     search_fields = ("name", "notes")
-    participation = django_filters.BooleanFilter(label="计入邀请代表人次",
-                                                 method="filter_participation")
+    participation = django_filters.BooleanFilter(
+        label="计入邀请代表人次", method="filter_participation"
+    )
     month = django_filters.NumberFilter(label="月份", field_name="date__month")
 
     class Meta:

@@ -15,9 +15,28 @@ class StationForm(forms.ModelForm):
 class DeputyForm(forms.ModelForm):
     class Meta:
         model = Deputy
-        fields = ["name", "sex", "ethnicity", "birth", "party", "education", "workplace", "post",
-                  "category", "level", "term", "district", "delegation", "station", "election",
-                  "elected", "status", "ended", "end_reason", "phone"]
+        fields = [
+            "name",
+            "sex",
+            "ethnicity",
+            "birth",
+            "party",
+            "education",
+            "workplace",
+            "post",
+            "category",
+            "level",
+            "term",
+            "district",
+            "delegation",
+            "station",
+            "election",
+            "elected",
+            "status",
+            "ended",
+            "end_reason",
+            "phone",
+        ]
         widgets = {"birth": date_input(), "elected": date_input(), "ended": date_input()}
 
     def clean(self):
@@ -37,8 +56,16 @@ class DeputyForm(forms.ModelForm):
 class ActivityForm(forms.ModelForm):
     class Meta:
         model = Activity
-        fields = ["name", "kind", "date", "deputies", "station", "people_met", "problems_solved",
-                  "notes"]
+        fields = [
+            "name",
+            "kind",
+            "date",
+            "deputies",
+            "station",
+            "people_met",
+            "problems_solved",
+            "notes",
+        ]
         widgets = {"date": date_input()}
 
     def clean(self):

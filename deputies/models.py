@@ -15,8 +15,9 @@ class Station(models.Model):
     kind = models.CharField(_("类型"), max_length=5, choices=Kind.choices, default=Kind.STATION)
     town = models.CharField(_("所在镇街"), max_length=50)
     built = models.DateField(_("建成日期"), null=True, blank=True)
-    reception_days = models.CharField(_("接待日"), max_length=100, blank=True,
-                                      help_text=_("例如：每月15日"))
+    reception_days = models.CharField(
+        _("接待日"), max_length=100, blank=True, help_text=_("例如：每月15日")
+    )
 
     class Meta:
         ordering = ["town", "name"]
@@ -76,19 +77,26 @@ class Deputy(models.Model):
     education = models.CharField(_("学历"), max_length=20, blank=True)
     workplace = models.CharField(_("工作单位"), max_length=100, blank=True)
     post = models.CharField(_("职务"), max_length=60, blank=True)
-    category = models.CharField(_("构成类别"), max_length=6, choices=Category.choices,
-                                blank=True)
+    category = models.CharField(_("构成类别"), max_length=6, choices=Category.choices, blank=True)
     level = models.CharField(_("层级"), max_length=2, choices=Level.choices, default=Level.COUNTY)
     term = models.PositiveSmallIntegerField(_("届次"), null=True, blank=True)
     district = models.CharField(_("选区"), max_length=60, blank=True)
     delegation = models.CharField(_("代表团"), max_length=60, blank=True)
-    station = models.ForeignKey(Station, on_delete=models.SET_NULL, null=True, blank=True,
-                                related_name="deputies", verbose_name=_("联络站"))
-    election = models.CharField(_("当选方式"), max_length=2, choices=Election.choices,
-                                default=Election.ELECTED)
+    station = models.ForeignKey(
+        Station,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="deputies",
+        verbose_name=_("联络站"),
+    )
+    election = models.CharField(
+        _("当选方式"), max_length=2, choices=Election.choices, default=Election.ELECTED
+    )
     elected = models.DateField(_("当选日期"))
-    status = models.CharField(_("状态"), max_length=6, choices=Status.choices,
-                              default=Status.ACTIVE)
+    status = models.CharField(
+        _("状态"), max_length=6, choices=Status.choices, default=Status.ACTIVE
+    )
     ended = models.DateField(_("终止日期"), null=True, blank=True)
     end_reason = models.CharField(_("终止原因"), max_length=100, blank=True)
     phone = models.CharField(_("联系电话"), max_length=30, blank=True)
@@ -98,8 +106,7 @@ class Deputy(models.Model):
         verbose_name = _("人大代表")
         verbose_name_plural = _("人大代表")
         constraints = [
-            models.UniqueConstraint(fields=["name", "level", "elected"],
-                                    name="deputy_natural_key"),
+            models.UniqueConstraint(fields=["name", "level", "elected"], name="deputy_natural_key"),
         ]
         # 补选人大代表 N 名 counts by-elections by date.
         indexes = [models.Index(fields=["election", "elected"], name="deputy_election_date")]
@@ -131,10 +138,15 @@ class Activity(models.Model):
     name = models.CharField(_("活动名称"), max_length=200)
     kind = models.CharField(_("类型"), max_length=4, choices=Kind.choices)
     date = models.DateField(_("日期"))
-    deputies = models.ManyToManyField(Deputy, related_name="activities",
-                                      verbose_name=_("参加代表"))
-    station = models.ForeignKey(Station, on_delete=models.SET_NULL, null=True, blank=True,
-                                related_name="activities", verbose_name=_("联络站"))
+    deputies = models.ManyToManyField(Deputy, related_name="activities", verbose_name=_("参加代表"))
+    station = models.ForeignKey(
+        Station,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="activities",
+        verbose_name=_("联络站"),
+    )
     people_met = models.PositiveIntegerField(_("联系群众人次"), default=0)
     problems_solved = models.PositiveIntegerField(_("推动解决问题数"), default=0)
     notes = models.TextField(_("情况记录"), blank=True)

@@ -26,7 +26,10 @@ def _record_of_service(deputy: Deputy) -> dict:
 
 
 stations = RecordKind(
-    key="stations", model=Station, form=StationForm, filterset=StationFilter,
+    key="stations",
+    model=Station,
+    form=StationForm,
+    filterset=StationFilter,
     queryset=lambda: Station.objects.annotate(deputy_count=Count("deputies")),
     default_order="town",
     columns=[
@@ -46,7 +49,10 @@ stations = RecordKind(
 )
 
 deputies = RecordKind(
-    key="deputies", model=Deputy, form=DeputyForm, filterset=DeputyFilter,
+    key="deputies",
+    model=Deputy,
+    form=DeputyForm,
+    filterset=DeputyFilter,
     queryset=lambda: Deputy.objects.select_related("station"),
     default_order="name",
     columns=[
@@ -66,9 +72,13 @@ deputies = RecordKind(
 )
 
 activities = RecordKind(
-    key="activities", model=Activity, form=ActivityForm, filterset=ActivityFilter,
+    key="activities",
+    model=Activity,
+    form=ActivityForm,
+    filterset=ActivityFilter,
     queryset=lambda: Activity.objects.select_related("station").annotate(
-        deputy_count=Count("deputies")),
+        deputy_count=Count("deputies")
+    ),
     default_order="-date",
     columns=[
         Column("活动名称", "name", "name", link=True),
@@ -103,15 +113,24 @@ def roster(request: HttpRequest) -> HttpResponse:
     profile = Profile.get()
     group = request.GET.get("by", "town")
     field = {"town": "station__town", "delegation": "delegation", "station": "station__name"}.get(
-        group, "station__town")
+        group, "station__town"
+    )
     in_office = Deputy.objects.filter(term=profile.term, level=Deputy.Level.COUNTY).exclude(
-        status=Deputy.Status.ENDED)
-    groups = (in_office.values(field).annotate(
-        n=Count("pk"), women=Count("pk", filter=Q(sex=Deputy.Sex.FEMALE))).order_by(field))
-    return render(request, "deputies/roster.html", {
-        "profile": profile,
-        "by": group,
-        "field": field,
-        "groups": [(g[field] or "（未填）", g["n"], g["women"]) for g in groups],
-        "figures": composition(profile.term),
-    })
+        status=Deputy.Status.ENDED
+    )
+    groups = (
+        in_office.values(field)
+        .annotate(n=Count("pk"), women=Count("pk", filter=Q(sex=Deputy.Sex.FEMALE)))
+        .order_by(field)
+    )
+    return render(
+        request,
+        "deputies/roster.html",
+        {
+            "profile": profile,
+            "by": group,
+            "field": field,
+            "groups": [(g[field] or "（未填）", g["n"], g["women"]) for g in groups],
+            "figures": composition(profile.term),
+        },
+    )

@@ -24,7 +24,8 @@ class DecisionFilter(RecordFilter):
 class AppointmentFilter(RecordFilter):
     search_fields = ("person", "post", "organisation")
     oath = django_filters.ChoiceFilter(
-        label="宪法宣誓", method="filter_oath",
+        label="宪法宣誓",
+        method="filter_oath",
         choices=[("waiting", "待宣誓"), ("sworn", "已宣誓")],
     )
 

@@ -27,11 +27,18 @@ class MeetingForm(forms.ModelForm):
 
 
 AgendaFormSet = inlineformset_factory(
-    Meeting, AgendaItem, fields=["order", "title", "reporter", "oversight", "decision"],
-    extra=3, can_delete=True,
+    Meeting,
+    AgendaItem,
+    fields=["order", "title", "reporter", "oversight", "decision"],
+    extra=3,
+    can_delete=True,
 )
 DocumentFormSet = inlineformset_factory(
-    Meeting, MeetingDocument, fields=["title", "file"], extra=1, can_delete=True,
+    Meeting,
+    MeetingDocument,
+    fields=["title", "file"],
+    extra=1,
+    can_delete=True,
 )
 
 
@@ -45,8 +52,16 @@ class DecisionForm(forms.ModelForm):
 class AppointmentForm(forms.ModelForm):
     class Meta:
         model = Appointment
-        fields = ["person", "kind", "post", "organisation", "date", "meeting", "oath_date",
-                  "oath_form"]
+        fields = [
+            "person",
+            "kind",
+            "post",
+            "organisation",
+            "date",
+            "meeting",
+            "oath_date",
+            "oath_form",
+        ]
         widgets = {"date": date_input(), "oath_date": date_input()}
 
     def clean(self):

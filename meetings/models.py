@@ -22,15 +22,26 @@ class Meeting(models.Model):
         CHAIRMAN = "主任会议", _("主任会议")
         CONGRESS = "人民代表大会会议", _("人民代表大会会议")
 
-    kind = models.CharField(_("会议类型"), max_length=10, choices=Kind.choices,
-                            default=Kind.STANDING)
-    term = models.PositiveSmallIntegerField(_("届次"), null=True, blank=True,
-                                            validators=[MinValueValidator(1)])
-    seq = models.PositiveSmallIntegerField(_("次数"), null=True, blank=True,
-                                           validators=[MinValueValidator(1)],
-                                           help_text=_("本届内的次数，每届重新计数；留空自动续号"))
-    name = models.CharField(_("会议名称"), max_length=120, unique=True, blank=True,
-                            help_text=_("留空则按届次和次数生成"))
+    kind = models.CharField(
+        _("会议类型"), max_length=10, choices=Kind.choices, default=Kind.STANDING
+    )
+    term = models.PositiveSmallIntegerField(
+        _("届次"), null=True, blank=True, validators=[MinValueValidator(1)]
+    )
+    seq = models.PositiveSmallIntegerField(
+        _("次数"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_("本届内的次数，每届重新计数；留空自动续号"),
+    )
+    name = models.CharField(
+        _("会议名称"),
+        max_length=120,
+        unique=True,
+        blank=True,
+        help_text=_("留空则按届次和次数生成"),
+    )
     date = models.DateField(_("召开日期"))
     place = models.CharField(_("地点"), max_length=100, blank=True)
     present = models.PositiveSmallIntegerField(_("出席人数"), null=True, blank=True)
@@ -44,8 +55,11 @@ class Meeting(models.Model):
         verbose_name = _("会议")
         verbose_name_plural = _("会议")
         constraints = [
-            models.UniqueConstraint(fields=["kind", "term", "seq"], name="meeting_unique_seq",
-                                    condition=Q(term__isnull=False, seq__isnull=False)),
+            models.UniqueConstraint(
+                fields=["kind", "term", "seq"],
+                name="meeting_unique_seq",
+                condition=Q(term__isnull=False, seq__isnull=False),
+            ),
         ]
         # Year figures count meetings by kind within a year.
         indexes = [models.Index(fields=["kind", "date"], name="meeting_kind_date")]
@@ -82,16 +96,28 @@ class Meeting(models.Model):
 class AgendaItem(models.Model):
     """议题: one item on a meeting's agenda, in order."""
 
-    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda",
-                                verbose_name=_("会议"))
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="agenda", verbose_name=_("会议")
+    )
     order = models.PositiveSmallIntegerField(_("序号"), default=1)
     title = models.CharField(_("议题"), max_length=300)
     reporter = models.CharField(_("汇报单位或汇报人"), max_length=100, blank=True)
-    oversight = models.ForeignKey("oversight.OversightItem", on_delete=models.SET_NULL,
-                                  null=True, blank=True, related_name="agenda_items",
-                                  verbose_name=_("相关监督工作"))
-    decision = models.ForeignKey("Decision", on_delete=models.SET_NULL, null=True, blank=True,
-                                 related_name="agenda_items", verbose_name=_("相关决议决定"))
+    oversight = models.ForeignKey(
+        "oversight.OversightItem",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="agenda_items",
+        verbose_name=_("相关监督工作"),
+    )
+    decision = models.ForeignKey(
+        "Decision",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="agenda_items",
+        verbose_name=_("相关决议决定"),
+    )
 
     class Meta:
         ordering = ["meeting", "order", "pk"]
@@ -105,8 +131,9 @@ class AgendaItem(models.Model):
 class MeetingDocument(models.Model):
     """会议材料: a document attached to a meeting (PDF, Word or an image)."""
 
-    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="documents",
-                                verbose_name=_("会议"))
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="documents", verbose_name=_("会议")
+    )
     title = models.CharField(_("标题"), max_length=200, blank=True)
     file = models.FileField(_("文件"), upload_to="meetings/%Y/", validators=[validate_document])
     uploaded = models.DateTimeField(_("上传时间"), auto_now_add=True)
@@ -130,8 +157,14 @@ class Decision(models.Model):
     title = models.CharField(_("名称"), max_length=200, unique=True)
     kind = models.CharField(_("类型"), max_length=4, choices=Kind.choices, default=Kind.DECISION)
     date = models.DateField(_("通过日期"))
-    meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, null=True, blank=True,
-                                related_name="decisions", verbose_name=_("会议"))
+    meeting = models.ForeignKey(
+        Meeting,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="decisions",
+        verbose_name=_("会议"),
+    )
     text = models.TextField(_("全文"), blank=True)
 
     objects = YearQuerySet.as_manager()
@@ -176,11 +209,16 @@ class Appointment(models.Model):
     post = models.CharField(_("职务"), max_length=120)
     organisation = models.CharField(_("单位"), max_length=120, blank=True)
     date = models.DateField(_("日期"))
-    meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, null=True, blank=True,
-                                related_name="appointments", verbose_name=_("会议"))
+    meeting = models.ForeignKey(
+        Meeting,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="appointments",
+        verbose_name=_("会议"),
+    )
     oath_date = models.DateField(_("宪法宣誓日期"), null=True, blank=True)
-    oath_form = models.CharField(_("宣誓形式"), max_length=6, choices=OathForm.choices,
-                                 blank=True)
+    oath_form = models.CharField(_("宣誓形式"), max_length=6, choices=OathForm.choices, blank=True)
 
     objects = AppointmentQuerySet.as_manager()
 
@@ -189,8 +227,9 @@ class Appointment(models.Model):
         verbose_name = _("人事任免")
         verbose_name_plural = _("人事任免")
         constraints = [
-            models.UniqueConstraint(fields=["person", "post", "date"],
-                                    name="appointment_natural_key"),
+            models.UniqueConstraint(
+                fields=["person", "post", "date"], name="appointment_natural_key"
+            ),
         ]
         indexes = [models.Index(fields=["date"], name="appointment_date")]
 

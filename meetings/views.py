@@ -22,7 +22,10 @@ def _meeting_context(meeting: Meeting) -> dict:
 
 
 meetings = RecordKind(
-    key="meetings", model=Meeting, form=MeetingForm, filterset=MeetingFilter,
+    key="meetings",
+    model=Meeting,
+    form=MeetingForm,
+    filterset=MeetingFilter,
     queryset=lambda: Meeting.objects.all(),
     default_order="-date",
     columns=[
@@ -33,14 +36,16 @@ meetings = RecordKind(
     ],
     formsets=[("议题", AgendaFormSet), ("会议材料", DocumentFormSet)],
     detail_template="meetings/meeting_detail.html",
-    detail_fields=["kind", "term", "seq", "name", "date", "place", "present", "on_leave",
-                   "notes"],
+    detail_fields=["kind", "term", "seq", "name", "date", "place", "present", "on_leave", "notes"],
     detail_context=_meeting_context,
     export_sheet="会议",
 )
 
 decisions = RecordKind(
-    key="decisions", model=Decision, form=DecisionForm, filterset=DecisionFilter,
+    key="decisions",
+    model=Decision,
+    form=DecisionForm,
+    filterset=DecisionFilter,
     queryset=lambda: Decision.objects.select_related("meeting"),
     default_order="-date",
     columns=[
@@ -53,7 +58,10 @@ decisions = RecordKind(
 )
 
 appointments = RecordKind(
-    key="appointments", model=Appointment, form=AppointmentForm, filterset=AppointmentFilter,
+    key="appointments",
+    model=Appointment,
+    form=AppointmentForm,
+    filterset=AppointmentFilter,
     queryset=lambda: Appointment.objects.select_related("meeting"),
     default_order="-date",
     columns=[

@@ -3,15 +3,26 @@ from django.forms import inlineformset_factory
 
 from congress.filters import date_input
 
-from .models import (LivelihoodProject, OversightDocument, OversightItem, ProjectVisit,
-                     ReviewOpinion)
+from .models import LivelihoodProject, OversightDocument, OversightItem, ProjectVisit, ReviewOpinion
 
 
 class OversightItemForm(forms.ModelForm):
     class Meta:
         model = OversightItem
-        fields = ["kind", "name", "date", "organ", "department", "meeting", "law", "joint",
-                  "points", "problems_solved", "satisfaction", "notes"]
+        fields = [
+            "kind",
+            "name",
+            "date",
+            "organ",
+            "department",
+            "meeting",
+            "law",
+            "joint",
+            "points",
+            "problems_solved",
+            "satisfaction",
+            "notes",
+        ]
         widgets = {"date": date_input()}
 
     def clean(self):
@@ -24,15 +35,32 @@ class OversightItemForm(forms.ModelForm):
 
 
 OversightDocumentFormSet = inlineformset_factory(
-    OversightItem, OversightDocument, fields=["title", "file"], extra=1, can_delete=True,
+    OversightItem,
+    OversightDocument,
+    fields=["title", "file"],
+    extra=1,
+    can_delete=True,
 )
 
 
 class ReviewOpinionForm(forms.ModelForm):
     class Meta:
         model = ReviewOpinion
-        fields = ["name", "category", "source", "date", "body", "unit", "points", "deadline",
-                  "state", "report_date", "report_text", "report_file", "satisfaction"]
+        fields = [
+            "name",
+            "category",
+            "source",
+            "date",
+            "body",
+            "unit",
+            "points",
+            "deadline",
+            "state",
+            "report_date",
+            "report_text",
+            "report_file",
+            "satisfaction",
+        ]
         widgets = {"date": date_input(), "deadline": date_input(), "report_date": date_input()}
 
     def clean(self):
@@ -53,8 +81,18 @@ class ReviewOpinionForm(forms.ModelForm):
 class ProjectForm(forms.ModelForm):
     class Meta:
         model = LivelihoodProject
-        fields = ["name", "year", "voted_on", "votes", "budget", "unit", "state", "progress",
-                  "milestones", "satisfaction"]
+        fields = [
+            "name",
+            "year",
+            "voted_on",
+            "votes",
+            "budget",
+            "unit",
+            "state",
+            "progress",
+            "milestones",
+            "satisfaction",
+        ]
         widgets = {"voted_on": date_input()}
 
     def clean(self):

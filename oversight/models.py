@@ -43,17 +43,25 @@ class OversightItem(models.Model):
     date = models.DateField(_("日期"), help_text=_("听取审议的日期，或活动开始的日期"))
     organ = models.CharField(_("被监督机关"), max_length=6, choices=Organ.choices, blank=True)
     department = models.CharField(_("承办部门"), max_length=100, blank=True)
-    meeting = models.ForeignKey("meetings.Meeting", on_delete=models.PROTECT, null=True,
-                                blank=True, related_name="oversight_items",
-                                verbose_name=_("会议"))
-    law = models.CharField(_("法律法规"), max_length=200, blank=True,
-                           help_text=_("执法检查所检查的法律法规"))
-    joint = models.BooleanField(_("上下联动"), default=False,
-                                help_text=_("与上级人大联动开展或受其委托"))
+    meeting = models.ForeignKey(
+        "meetings.Meeting",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="oversight_items",
+        verbose_name=_("会议"),
+    )
+    law = models.CharField(
+        _("法律法规"), max_length=200, blank=True, help_text=_("执法检查所检查的法律法规")
+    )
+    joint = models.BooleanField(
+        _("上下联动"), default=False, help_text=_("与上级人大联动开展或受其委托")
+    )
     points = models.PositiveIntegerField(_("提出意见建议条数"), default=0)
     problems_solved = models.PositiveIntegerField(_("推动解决问题数"), default=0)
-    satisfaction = models.CharField(_("满意度测评"), max_length=4, choices=Satisfaction.choices,
-                                    blank=True)
+    satisfaction = models.CharField(
+        _("满意度测评"), max_length=4, choices=Satisfaction.choices, blank=True
+    )
     notes = models.TextField(_("备注"), blank=True)
 
     objects = YearQuerySet.as_manager()
@@ -75,8 +83,12 @@ class OversightItem(models.Model):
 class OversightDocument(models.Model):
     """监督工作材料: a document of an oversight item."""
 
-    item = models.ForeignKey(OversightItem, on_delete=models.CASCADE, related_name="documents",
-                             verbose_name=_("监督工作"))
+    item = models.ForeignKey(
+        OversightItem,
+        on_delete=models.CASCADE,
+        related_name="documents",
+        verbose_name=_("监督工作"),
+    )
     title = models.CharField(_("标题"), max_length=200, blank=True)
     file = models.FileField(_("文件"), upload_to="oversight/%Y/", validators=[validate_document])
 
@@ -109,25 +121,41 @@ class ReviewOpinion(models.Model):
         CLOSED = "已办结", _("已办结")
 
     name = models.CharField(_("名称"), max_length=200, unique=True)
-    category = models.CharField(_("类别"), max_length=4, choices=Category.choices,
-                                default=Category.REVIEW)
-    source = models.ForeignKey(OversightItem, on_delete=models.SET_NULL, null=True, blank=True,
-                               related_name="opinions", verbose_name=_("来源事项"))
+    category = models.CharField(
+        _("类别"), max_length=4, choices=Category.choices, default=Category.REVIEW
+    )
+    source = models.ForeignKey(
+        OversightItem,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="opinions",
+        verbose_name=_("来源事项"),
+    )
     date = models.DateField(_("交办日期"))
     body = models.CharField(_("办理机关"), max_length=100)
-    unit = models.ForeignKey("congress.Unit", on_delete=models.SET_NULL, null=True, blank=True,
-                             related_name="opinions", verbose_name=_("承办单位账号"),
-                             help_text=_("办理机关在系统中的单位，可在单位门户中查看和报告"))
+    unit = models.ForeignKey(
+        "congress.Unit",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="opinions",
+        verbose_name=_("承办单位账号"),
+        help_text=_("办理机关在系统中的单位，可在单位门户中查看和报告"),
+    )
     points = models.PositiveIntegerField(_("条数"), default=1)
-    deadline = models.DateField(_("办理期限"), null=True, blank=True,
-                                help_text=_("留空则为交办日期加规定月数"))
+    deadline = models.DateField(
+        _("办理期限"), null=True, blank=True, help_text=_("留空则为交办日期加规定月数")
+    )
     state = models.CharField(_("状态"), max_length=4, choices=State.choices, default=State.OPEN)
     report_date = models.DateField(_("报告日期"), null=True, blank=True)
     report_text = models.TextField(_("研究处理情况报告"), blank=True)
-    report_file = models.FileField(_("报告文件"), upload_to="opinions/%Y/", blank=True,
-                                   validators=[validate_document])
-    satisfaction = models.CharField(_("测评结果"), max_length=4, choices=Satisfaction.choices,
-                                    blank=True)
+    report_file = models.FileField(
+        _("报告文件"), upload_to="opinions/%Y/", blank=True, validators=[validate_document]
+    )
+    satisfaction = models.CharField(
+        _("测评结果"), max_length=4, choices=Satisfaction.choices, blank=True
+    )
 
     objects = OpinionQuerySet.as_manager()
 
@@ -173,16 +201,20 @@ class LivelihoodProject(models.Model):
     year = models.PositiveSmallIntegerField(_("年度"))
     voted_on = models.DateField(_("票决日期"), null=True, blank=True)
     votes = models.PositiveIntegerField(_("得票数"), null=True, blank=True)
-    budget = models.DecimalField(_("预算（万元）"), max_digits=12, decimal_places=2, null=True,
-                                 blank=True)
+    budget = models.DecimalField(
+        _("预算（万元）"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
     unit = models.CharField(_("承办单位"), max_length=100, blank=True)
-    state = models.CharField(_("状态"), max_length=4, choices=State.choices,
-                             default=State.CANDIDATE)
-    progress = models.PositiveSmallIntegerField(_("进度（%）"), default=0,
-                                                validators=[MaxValueValidator(100)])
+    state = models.CharField(
+        _("状态"), max_length=4, choices=State.choices, default=State.CANDIDATE
+    )
+    progress = models.PositiveSmallIntegerField(
+        _("进度（%）"), default=0, validators=[MaxValueValidator(100)]
+    )
     milestones = models.TextField(_("节点安排"), blank=True)
-    satisfaction = models.CharField(_("满意度测评"), max_length=4, choices=Satisfaction.choices,
-                                    blank=True)
+    satisfaction = models.CharField(
+        _("满意度测评"), max_length=4, choices=Satisfaction.choices, blank=True
+    )
 
     class Meta:
         ordering = ["-year", "name"]
@@ -204,12 +236,14 @@ class ProjectVisit(models.Model):
         MEETING = "座谈督导", _("座谈督导")
         WRITTEN = "书面督导", _("书面督导")
 
-    project = models.ForeignKey(LivelihoodProject, on_delete=models.CASCADE,
-                                related_name="visits", verbose_name=_("项目"))
+    project = models.ForeignKey(
+        LivelihoodProject, on_delete=models.CASCADE, related_name="visits", verbose_name=_("项目")
+    )
     date = models.DateField(_("日期"))
     form = models.CharField(_("形式"), max_length=4, choices=Form.choices, default=Form.SITE)
-    deputies = models.ManyToManyField("deputies.Deputy", blank=True, related_name="visits",
-                                      verbose_name=_("参加代表"))
+    deputies = models.ManyToManyField(
+        "deputies.Deputy", blank=True, related_name="visits", verbose_name=_("参加代表")
+    )
 
     objects = YearQuerySet.as_manager()
 
@@ -218,8 +252,7 @@ class ProjectVisit(models.Model):
         verbose_name = _("民生实事督导")
         verbose_name_plural = _("民生实事督导")
         constraints = [
-            models.UniqueConstraint(fields=["project", "date", "form"],
-                                    name="visit_natural_key"),
+            models.UniqueConstraint(fields=["project", "date", "form"], name="visit_natural_key"),
         ]
 
     def __str__(self) -> str:

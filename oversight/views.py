@@ -10,13 +10,20 @@ from congress.roles import perm_required, staff_required
 from congress.uploads import serve
 
 from .filters import OpinionFilter, OtherWorkFilter, OversightFilter, ProjectFilter, VisitFilter
-from .forms import (OversightDocumentFormSet, OversightItemForm, ProjectForm, ReviewOpinionForm,
-                    VisitForm)
-from .models import (LivelihoodProject, OversightDocument, OversightItem, ProjectVisit,
-                     ReviewOpinion)
+from .forms import (
+    OversightDocumentFormSet,
+    OversightItemForm,
+    ProjectForm,
+    ReviewOpinionForm,
+    VisitForm,
+)
+from .models import LivelihoodProject, OversightDocument, OversightItem, ProjectVisit, ReviewOpinion
 
 oversight = RecordKind(
-    key="oversight", model=OversightItem, form=OversightItemForm, filterset=OversightFilter,
+    key="oversight",
+    model=OversightItem,
+    form=OversightItemForm,
+    filterset=OversightFilter,
     queryset=lambda: OversightItem.objects.select_related("meeting"),
     default_order="-date",
     columns=[
@@ -38,7 +45,10 @@ oversight = RecordKind(
 )
 
 opinions = RecordKind(
-    key="opinions", model=ReviewOpinion, form=ReviewOpinionForm, filterset=OpinionFilter,
+    key="opinions",
+    model=ReviewOpinion,
+    form=ReviewOpinionForm,
+    filterset=OpinionFilter,
     queryset=lambda: ReviewOpinion.objects.select_related("source", "unit"),
     default_order="-date",
     columns=[
@@ -56,7 +66,10 @@ opinions = RecordKind(
 )
 
 projects = RecordKind(
-    key="projects", model=LivelihoodProject, form=ProjectForm, filterset=ProjectFilter,
+    key="projects",
+    model=LivelihoodProject,
+    form=ProjectForm,
+    filterset=ProjectFilter,
     queryset=lambda: LivelihoodProject.objects.all(),
     default_order="-year",
     columns=[
@@ -73,7 +86,10 @@ projects = RecordKind(
 )
 
 visits = RecordKind(
-    key="visits", model=ProjectVisit, form=VisitForm, filterset=VisitFilter,
+    key="visits",
+    model=ProjectVisit,
+    form=VisitForm,
+    filterset=VisitFilter,
     queryset=lambda: ProjectVisit.objects.select_related("project"),
     default_order="-date",
     columns=[
@@ -85,7 +101,10 @@ visits = RecordKind(
 )
 
 otherwork = RecordKind(
-    key="otherwork", model=OtherWork, form=OtherWorkForm, filterset=OtherWorkFilter,
+    key="otherwork",
+    model=OtherWork,
+    form=OtherWorkForm,
+    filterset=OtherWorkFilter,
     queryset=lambda: OtherWork.objects.all(),
     default_order="-date",
     columns=[

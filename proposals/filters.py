@@ -9,21 +9,27 @@ from .models import Suggestion
 
 class SuggestionFilter(RecordFilter):
     search_fields = ("number", "title", "text", "lead__name", "topic")
-    unit = django_filters.ModelChoiceFilter(label="承办单位", queryset=Unit.objects.all(),
-                                            method="filter_unit")
+    unit = django_filters.ModelChoiceFilter(
+        label="承办单位", queryset=Unit.objects.all(), method="filter_unit"
+    )
     overdue = django_filters.BooleanFilter(label="逾期未答复", method="filter_overdue")
     group = django_filters.ChoiceFilter(
-        label="统计口径", method="filter_group",
-        choices=[("suggestions", "代表建议和闭会期间建议"), ("handled", "计入办结率（不含不予立案、撤回）"),
-                 ("with_opinion", "已有代表意见"), ("satisfied", "满意或基本满意")],
+        label="统计口径",
+        method="filter_group",
+        choices=[
+            ("suggestions", "代表建议和闭会期间建议"),
+            ("handled", "计入办结率（不含不予立案、撤回）"),
+            ("with_opinion", "已有代表意见"),
+            ("satisfied", "满意或基本满意"),
+        ],
     )
-    deadline_before = django_filters.DateFilter(label="答复期限早于", field_name="deadline",
-                                                lookup_expr="lt")
+    deadline_before = django_filters.DateFilter(
+        label="答复期限早于", field_name="deadline", lookup_expr="lt"
+    )
 
     class Meta:
         model = Suggestion
-        fields = ["kind", "state", "key", "litigation", "result", "opinion", "lead",
-                  "lead_unit"]
+        fields = ["kind", "state", "key", "litigation", "result", "opinion", "lead", "lead_unit"]
 
     def filter_unit(self, queryset, name, value):
         return queryset.filter(Q(lead_unit=value) | Q(assist_units=value)).distinct()
@@ -40,5 +46,6 @@ class SuggestionFilter(RecordFilter):
             return queryset.suggestions().exclude(opinion="")
         if value == "satisfied":
             return queryset.suggestions().filter(
-                opinion__in=(Suggestion.Opinion.SATISFIED, Suggestion.Opinion.FAIRLY))
+                opinion__in=(Suggestion.Opinion.SATISFIED, Suggestion.Opinion.FAIRLY)
+            )
         return queryset

@@ -13,8 +13,18 @@ class SuggestionForm(forms.ModelForm):
 
     class Meta:
         model = Suggestion
-        fields = ["number", "kind", "title", "text", "date", "lead", "cosigners", "topic",
-                  "from_motion", "difficult"]
+        fields = [
+            "number",
+            "kind",
+            "title",
+            "text",
+            "date",
+            "lead",
+            "cosigners",
+            "topic",
+            "from_motion",
+            "difficult",
+        ]
         widgets = {"date": date_input()}
 
     def clean(self):
@@ -38,8 +48,9 @@ class SuggestionForm(forms.ModelForm):
 
 class AssignForm(forms.Form):
     lead_unit = forms.ModelChoiceField(Unit.objects.all(), label="主办单位")
-    assist_units = forms.ModelMultipleChoiceField(Unit.objects.all(), label="协办单位",
-                                                  required=False)
+    assist_units = forms.ModelMultipleChoiceField(
+        Unit.objects.all(), label="协办单位", required=False
+    )
     assigned = forms.DateField(label="交办日期", widget=date_input(), initial=timezone.localdate)
     difficult = forms.BooleanField(label="办理难度大（答复期限延长）", required=False)
 
@@ -49,15 +60,17 @@ class ReasonForm(forms.Form):
 
 
 class OptionalReasonForm(forms.Form):
-    reason = forms.CharField(label="说明", max_length=300, required=False,
-                             widget=forms.Textarea(attrs={"rows": 2}))
+    reason = forms.CharField(
+        label="说明", max_length=300, required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class ReplyForm(forms.Form):
     date = forms.DateField(label="答复日期", widget=date_input(), initial=timezone.localdate)
     result = forms.ChoiceField(label="答复类别", choices=Suggestion.Result.choices)
-    text = forms.CharField(label="答复内容", required=False,
-                           widget=forms.Textarea(attrs={"rows": 6}))
+    text = forms.CharField(
+        label="答复内容", required=False, widget=forms.Textarea(attrs={"rows": 6})
+    )
     file = forms.FileField(label="答复文件", required=False, validators=[validate_document])
 
     def clean(self):

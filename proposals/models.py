@@ -62,33 +62,45 @@ class Suggestion(models.Model):
     SUGGESTION_KINDS = (Kind.SUGGESTION, Kind.INTERSESSION)
 
     number = models.CharField(_("编号"), max_length=20)
-    kind = models.CharField(_("类别"), max_length=6, choices=Kind.choices,
-                            default=Kind.SUGGESTION)
+    kind = models.CharField(_("类别"), max_length=6, choices=Kind.choices, default=Kind.SUGGESTION)
     title = models.CharField(_("标题"), max_length=200)
     text = models.TextField(_("内容"), blank=True)
     date = models.DateField(_("提出日期"))
     year = models.PositiveSmallIntegerField(_("年度"), editable=False)
-    lead = models.ForeignKey("deputies.Deputy", on_delete=models.PROTECT,
-                             related_name="suggestions_led", verbose_name=_("领衔代表"))
-    cosigners = models.ManyToManyField("deputies.Deputy", blank=True,
-                                       related_name="suggestions_cosigned",
-                                       verbose_name=_("附议代表"))
-    topic = models.CharField(_("内容分类"), max_length=30, blank=True,
-                             help_text=_("例如：城乡建设、教育卫生、农业农村"))
-    state = models.CharField(_("办理状态"), max_length=4, choices=State.choices,
-                             default=State.NEW)
+    lead = models.ForeignKey(
+        "deputies.Deputy",
+        on_delete=models.PROTECT,
+        related_name="suggestions_led",
+        verbose_name=_("领衔代表"),
+    )
+    cosigners = models.ManyToManyField(
+        "deputies.Deputy",
+        blank=True,
+        related_name="suggestions_cosigned",
+        verbose_name=_("附议代表"),
+    )
+    topic = models.CharField(
+        _("内容分类"), max_length=30, blank=True, help_text=_("例如：城乡建设、教育卫生、农业农村")
+    )
+    state = models.CharField(_("办理状态"), max_length=4, choices=State.choices, default=State.NEW)
     reject_reason = models.CharField(_("不予立案理由"), max_length=200, blank=True)
     from_motion = models.BooleanField(_("由议案转为建议"), default=False)
-    lead_unit = models.ForeignKey("congress.Unit", on_delete=models.PROTECT, null=True,
-                                  blank=True, related_name="suggestions_led",
-                                  verbose_name=_("主办单位"))
-    assist_units = models.ManyToManyField("congress.Unit", blank=True,
-                                          related_name="suggestions_assisted",
-                                          verbose_name=_("协办单位"))
+    lead_unit = models.ForeignKey(
+        "congress.Unit",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="suggestions_led",
+        verbose_name=_("主办单位"),
+    )
+    assist_units = models.ManyToManyField(
+        "congress.Unit", blank=True, related_name="suggestions_assisted", verbose_name=_("协办单位")
+    )
     assigned = models.DateField(_("交办日期"), null=True, blank=True)
     deadline = models.DateField(_("答复期限"), null=True, blank=True)
-    difficult = models.BooleanField(_("办理难度大"), default=False,
-                                    help_text=_("答复期限按较长的月数计算"))
+    difficult = models.BooleanField(
+        _("办理难度大"), default=False, help_text=_("答复期限按较长的月数计算")
+    )
     accepted = models.DateField(_("签收日期"), null=True, blank=True)
     returned_reason = models.CharField(_("退办理由"), max_length=300, blank=True)
     key = models.BooleanField(_("重点督办"), default=False)
@@ -96,8 +108,9 @@ class Suggestion(models.Model):
     round = models.PositiveSmallIntegerField(_("办理轮次"), default=1)
     reply_date = models.DateField(_("答复日期"), null=True, blank=True)
     reply_text = models.TextField(_("答复内容"), blank=True)
-    reply_file = models.FileField(_("答复文件"), upload_to="replies/%Y/", blank=True,
-                                  validators=[validate_document])
+    reply_file = models.FileField(
+        _("答复文件"), upload_to="replies/%Y/", blank=True, validators=[validate_document]
+    )
     result = models.CharField(_("答复类别"), max_length=1, choices=Result.choices, blank=True)
     opinion = models.CharField(_("代表意见"), max_length=4, choices=Opinion.choices, blank=True)
     litigation = models.BooleanField(_("转公益诉讼"), default=False)
@@ -110,8 +123,9 @@ class Suggestion(models.Model):
         verbose_name_plural = _("代表建议")
         permissions = [("handle_suggestion", _("承办单位签收、退办和答复"))]
         constraints = [
-            models.UniqueConstraint(fields=["year", "kind", "number"],
-                                    name="suggestion_number_per_year"),
+            models.UniqueConstraint(
+                fields=["year", "kind", "number"], name="suggestion_number_per_year"
+            ),
         ]
         indexes = [
             # Year figures and the staff list filter by kind and date.
@@ -129,8 +143,11 @@ class Suggestion(models.Model):
 
     def is_overdue(self, today: datetime.date | None = None) -> bool:
         today = today or timezone.localdate()
-        return (self.state == self.State.HANDLING and self.deadline is not None
-                and self.deadline < today)
+        return (
+            self.state == self.State.HANDLING
+            and self.deadline is not None
+            and self.deadline < today
+        )
 
     def key_label(self) -> str:
         return "重点督办" if self.key else ""
@@ -143,11 +160,17 @@ class Suggestion(models.Model):
 class SuggestionEvent(models.Model):
     """办理记录: one step of a suggestion's handling, with who and when."""
 
-    suggestion = models.ForeignKey(Suggestion, on_delete=models.CASCADE, related_name="events",
-                                   verbose_name=_("代表建议"))
+    suggestion = models.ForeignKey(
+        Suggestion, on_delete=models.CASCADE, related_name="events", verbose_name=_("代表建议")
+    )
     at = models.DateTimeField(_("时间"), default=timezone.now)
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
-                             blank=True, verbose_name=_("操作人"))
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        verbose_name=_("操作人"),
+    )
     action = models.CharField(_("操作"), max_length=20)
     from_state = models.CharField(_("原状态"), max_length=4, blank=True)
     to_state = models.CharField(_("新状态"), max_length=4, blank=True)

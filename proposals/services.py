@@ -27,8 +27,14 @@ def _locked(suggestion: Suggestion) -> Suggestion:
 
 
 def _record(s: Suggestion, user, action: str, before: str, note: str = "") -> None:
-    SuggestionEvent.objects.create(suggestion=s, user=user if user and user.pk else None,
-                                   action=action, from_state=before, to_state=s.state, note=note)
+    SuggestionEvent.objects.create(
+        suggestion=s,
+        user=user if user and user.pk else None,
+        action=action,
+        from_state=before,
+        to_state=s.state,
+        note=note,
+    )
 
 
 def _require(s: Suggestion, *states: str, doing: str) -> None:
@@ -52,8 +58,15 @@ def submit(suggestion: Suggestion, user) -> Suggestion:
 
 
 @transaction.atomic
-def assign(suggestion: Suggestion, user, *, lead_unit: Unit, assist_units=(), assigned=None,
-           difficult: bool | None = None) -> Suggestion:
+def assign(
+    suggestion: Suggestion,
+    user,
+    *,
+    lead_unit: Unit,
+    assist_units=(),
+    assigned=None,
+    difficult: bool | None = None,
+) -> Suggestion:
     """交办: to one lead unit and any assisting units, with a reply deadline."""
     s = _locked(suggestion)
     _require(s, S.NEW, doing="交办")
@@ -71,9 +84,15 @@ def assign(suggestion: Suggestion, user, *, lead_unit: Unit, assist_units=(), as
     s.save()
     s.assist_units.set(assist)
     names = "、".join(u.name for u in assist)
-    _record(s, user, "交办", before,
-            f"主办：{lead_unit.name}" + (f"；协办：{names}" if names else "")
-            + f"；答复期限：{s.deadline}")
+    _record(
+        s,
+        user,
+        "交办",
+        before,
+        f"主办：{lead_unit.name}"
+        + (f"；协办：{names}" if names else "")
+        + f"；答复期限：{s.deadline}",
+    )
     return s
 
 
@@ -124,8 +143,9 @@ def return_deadline(s: Suggestion) -> datetime.date | None:
 
 
 @transaction.atomic
-def return_to_office(suggestion: Suggestion, user, *, unit: Unit, reason: str,
-                     today: datetime.date | None = None) -> Suggestion:
+def return_to_office(
+    suggestion: Suggestion, user, *, unit: Unit, reason: str, today: datetime.date | None = None
+) -> Suggestion:
     """退办: the lead unit returns a wrongly assigned item, within the allowed working days."""
     s = _locked(suggestion)
     _require(s, S.HANDLING, doing="退办")
@@ -149,8 +169,16 @@ def return_to_office(suggestion: Suggestion, user, *, unit: Unit, reason: str,
 
 
 @transaction.atomic
-def reply(suggestion: Suggestion, user, *, unit: Unit | None, date: datetime.date, text: str,
-          result: str, file=None) -> Suggestion:
+def reply(
+    suggestion: Suggestion,
+    user,
+    *,
+    unit: Unit | None,
+    date: datetime.date,
+    text: str,
+    result: str,
+    file=None,
+) -> Suggestion:
     """答复: the lead unit's written reply and its result class (A/B/C/D)."""
     s = _locked(suggestion)
     _require(s, S.HANDLING, doing="答复")
@@ -176,8 +204,9 @@ def reply(suggestion: Suggestion, user, *, unit: Unit | None, date: datetime.dat
 
 
 @transaction.atomic
-def record_opinion(suggestion: Suggestion, user, *, opinion: str,
-                   today: datetime.date | None = None) -> Suggestion:
+def record_opinion(
+    suggestion: Suggestion, user, *, opinion: str, today: datetime.date | None = None
+) -> Suggestion:
     """代表意见: 满意 or 基本满意 lets the item close; 不满意 sends it back for a second handling."""
     s = _locked(suggestion)
     _require(s, S.ANSWERED, doing="登记代表意见")
@@ -247,16 +276,16 @@ def unit_table(year: int | None = None, today: datetime.date | None = None):
         scope &= Q(suggestions_led__date__year=year)
     answered = Q(suggestions_led__state__in=(S.ANSWERED, S.CLOSED))
     overdue = Q(suggestions_led__state=S.HANDLING, suggestions_led__deadline__lt=today)
-    satisfied = Q(suggestions_led__opinion__in=(Suggestion.Opinion.SATISFIED,
-                                                Suggestion.Opinion.FAIRLY))
+    satisfied = Q(
+        suggestions_led__opinion__in=(Suggestion.Opinion.SATISFIED, Suggestion.Opinion.FAIRLY)
+    )
     return (
         Unit.objects.annotate(
             assigned_n=Count("suggestions_led", filter=scope),
             answered_n=Count("suggestions_led", filter=scope & answered),
             overdue_n=Count("suggestions_led", filter=scope & overdue),
             satisfied_n=Count("suggestions_led", filter=scope & satisfied),
-            opinion_n=Count("suggestions_led",
-                            filter=scope & ~Q(suggestions_led__opinion="")),
+            opinion_n=Count("suggestions_led", filter=scope & ~Q(suggestions_led__opinion="")),
         )
         .filter(assigned_n__gt=0)
         .order_by("-overdue_n", "answered_n", "name")

@@ -7,8 +7,9 @@ from . import views
 urlpatterns = [
     path("suggestions/overdue/", views.suggestions_overdue, name="suggestions_overdue"),
     path("suggestions/units/", views.units_table, name="suggestions_units"),
-    path("suggestions/<int:pk>/do/<str:action>/", views.suggestion_action,
-         name="suggestion_action"),
+    path(
+        "suggestions/<int:pk>/do/<str:action>/", views.suggestion_action, name="suggestion_action"
+    ),
     path("suggestions/<int:pk>/reply-file/", views.reply_file, name="suggestion_reply_file"),
     path("portal/", views.portal, name="portal"),
     path("portal/<int:pk>/", views.portal_detail, name="portal_detail"),

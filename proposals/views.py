@@ -19,8 +19,15 @@ from congress.roles import perm_required, staff_required
 
 from . import services
 from .filters import SuggestionFilter
-from .forms import (AssignForm, KeyForm, OpinionForm, OptionalReasonForm, ReasonForm, ReplyForm,
-                    SuggestionForm)
+from .forms import (
+    AssignForm,
+    KeyForm,
+    OpinionForm,
+    OptionalReasonForm,
+    ReasonForm,
+    ReplyForm,
+    SuggestionForm,
+)
 from .models import Suggestion
 
 S = Suggestion.State
@@ -37,7 +44,10 @@ def _suggestion_context(s: Suggestion) -> dict:
 
 
 suggestions = RecordKind(
-    key="suggestions", model=Suggestion, form=SuggestionForm, filterset=SuggestionFilter,
+    key="suggestions",
+    model=Suggestion,
+    form=SuggestionForm,
+    filterset=SuggestionFilter,
     queryset=lambda: Suggestion.objects.select_related("lead", "lead_unit"),
     default_order="-date",
     columns=[
@@ -69,7 +79,10 @@ class UnitFilter(RecordFilter):
 
 
 units = RecordKind(
-    key="units", model=Unit, form=UnitForm, filterset=UnitFilter,
+    key="units",
+    model=Unit,
+    form=UnitForm,
+    filterset=UnitFilter,
     queryset=lambda: Unit.objects.all(),
     default_order="name",
     columns=[Column("单位名称", "name", "name", link=True)],
@@ -88,39 +101,107 @@ class Action:
     run: Callable  # (suggestion, user, cleaned_data, unit) -> Suggestion
 
 
-STAFF_ACTIONS = {a.name: a for a in [
-    Action("assign", "交办", AssignForm, (S.NEW,),
-           lambda s, u, d, unit: services.assign(
-               s, u, lead_unit=d["lead_unit"], assist_units=d["assist_units"],
-               assigned=d["assigned"], difficult=d["difficult"])),
-    Action("reject", "不予立案", ReasonForm, (S.NEW,),
-           lambda s, u, d, unit: services.reject(s, u, reason=d["reason"])),
-    Action("withdraw", "撤回", OptionalReasonForm, (S.NEW, S.HANDLING),
-           lambda s, u, d, unit: services.withdraw(s, u, reason=d["reason"])),
-    Action("opinion", "登记代表意见", OpinionForm, (S.ANSWERED,),
-           lambda s, u, d, unit: services.record_opinion(s, u, opinion=d["opinion"])),
-    Action("close", "办结", OptionalReasonForm, (S.ANSWERED,),
-           lambda s, u, d, unit: services.close(s, u)),
-    Action("key", "重点督办", KeyForm, (S.NEW, S.HANDLING, S.ANSWERED, S.CLOSED),
-           lambda s, u, d, unit: services.set_key(s, u, key=d["key"], leader=d["leader"])),
-    Action("litigation", "转公益诉讼", OptionalReasonForm, (S.HANDLING, S.ANSWERED, S.CLOSED),
-           lambda s, u, d, unit: services.to_litigation(s, u, note=d["reason"])),
-]}
+STAFF_ACTIONS = {
+    a.name: a
+    for a in [
+        Action(
+            "assign",
+            "交办",
+            AssignForm,
+            (S.NEW,),
+            lambda s, u, d, unit: services.assign(
+                s,
+                u,
+                lead_unit=d["lead_unit"],
+                assist_units=d["assist_units"],
+                assigned=d["assigned"],
+                difficult=d["difficult"],
+            ),
+        ),
+        Action(
+            "reject",
+            "不予立案",
+            ReasonForm,
+            (S.NEW,),
+            lambda s, u, d, unit: services.reject(s, u, reason=d["reason"]),
+        ),
+        Action(
+            "withdraw",
+            "撤回",
+            OptionalReasonForm,
+            (S.NEW, S.HANDLING),
+            lambda s, u, d, unit: services.withdraw(s, u, reason=d["reason"]),
+        ),
+        Action(
+            "opinion",
+            "登记代表意见",
+            OpinionForm,
+            (S.ANSWERED,),
+            lambda s, u, d, unit: services.record_opinion(s, u, opinion=d["opinion"]),
+        ),
+        Action(
+            "close",
+            "办结",
+            OptionalReasonForm,
+            (S.ANSWERED,),
+            lambda s, u, d, unit: services.close(s, u),
+        ),
+        Action(
+            "key",
+            "重点督办",
+            KeyForm,
+            (S.NEW, S.HANDLING, S.ANSWERED, S.CLOSED),
+            lambda s, u, d, unit: services.set_key(s, u, key=d["key"], leader=d["leader"]),
+        ),
+        Action(
+            "litigation",
+            "转公益诉讼",
+            OptionalReasonForm,
+            (S.HANDLING, S.ANSWERED, S.CLOSED),
+            lambda s, u, d, unit: services.to_litigation(s, u, note=d["reason"]),
+        ),
+    ]
+}
 
-UNIT_ACTIONS = {a.name: a for a in [
-    Action("accept", "签收", OptionalReasonForm, (S.HANDLING,),
-           lambda s, u, d, unit: services.accept(s, u, unit=unit)),
-    Action("return", "退办", ReasonForm, (S.HANDLING,),
-           lambda s, u, d, unit: services.return_to_office(s, u, unit=unit,
-                                                           reason=d["reason"])),
-    Action("reply", "答复", ReplyForm, (S.HANDLING,),
-           lambda s, u, d, unit: services.reply(s, u, unit=unit, date=d["date"], text=d["text"],
-                                                result=d["result"], file=d.get("file"))),
-]}
+UNIT_ACTIONS = {
+    a.name: a
+    for a in [
+        Action(
+            "accept",
+            "签收",
+            OptionalReasonForm,
+            (S.HANDLING,),
+            lambda s, u, d, unit: services.accept(s, u, unit=unit),
+        ),
+        Action(
+            "return",
+            "退办",
+            ReasonForm,
+            (S.HANDLING,),
+            lambda s, u, d, unit: services.return_to_office(s, u, unit=unit, reason=d["reason"]),
+        ),
+        Action(
+            "reply",
+            "答复",
+            ReplyForm,
+            (S.HANDLING,),
+            lambda s, u, d, unit: services.reply(
+                s,
+                u,
+                unit=unit,
+                date=d["date"],
+                text=d["text"],
+                result=d["result"],
+                file=d.get("file"),
+            ),
+        ),
+    ]
+}
 
 
-def _run(request: HttpRequest, s: Suggestion, action: Action, unit: Unit | None,
-         back: str, template: str) -> HttpResponse:
+def _run(
+    request: HttpRequest, s: Suggestion, action: Action, unit: Unit | None, back: str, template: str
+) -> HttpResponse:
     form = action.form(request.POST, request.FILES)
     if form.is_valid():
         try:
@@ -141,8 +222,14 @@ def suggestion_action(request: HttpRequest, pk: int, action: str) -> HttpRespons
     if action not in STAFF_ACTIONS:
         raise Http404
     s = get_object_or_404(Suggestion, pk=pk)
-    return _run(request, s, STAFF_ACTIONS[action], None, suggestions.url("detail", s.pk),
-                "proposals/action_form.html")
+    return _run(
+        request,
+        s,
+        STAFF_ACTIONS[action],
+        None,
+        suggestions.url("detail", s.pk),
+        "proposals/action_form.html",
+    )
 
 
 @require_http_methods(["GET", "HEAD"])
@@ -151,9 +238,14 @@ def suggestion_action(request: HttpRequest, pk: int, action: str) -> HttpRespons
 def units_table(request: HttpRequest) -> HttpResponse:
     """承办单位办理情况: per unit, assigned, answered, overdue and satisfied; worst first."""
     year = _year(request)
-    return render(request, "proposals/units.html", {
-        "rows": services.unit_table(year), "year": year,
-    })
+    return render(
+        request,
+        "proposals/units.html",
+        {
+            "rows": services.unit_table(year),
+            "year": year,
+        },
+    )
 
 
 @require_http_methods(["GET", "HEAD"])
@@ -170,6 +262,7 @@ def _year(request: HttpRequest) -> int | None:
 
 
 # --- the handling units' portal -----------------------------------------------------------
+
 
 def get_unit_for_user(request: HttpRequest) -> Unit:
     """The unit a 承办单位 account answers for; 403 for anyone else."""
@@ -194,30 +287,52 @@ def portal(request: HttpRequest) -> HttpResponse:
     from oversight.models import ReviewOpinion
 
     unit = get_unit_for_user(request)
-    qs = Suggestion.objects.for_unit(unit).select_related("lead", "lead_unit").order_by(
-        "deadline", "-date")
+    qs = (
+        Suggestion.objects.for_unit(unit)
+        .select_related("lead", "lead_unit")
+        .order_by("deadline", "-date")
+    )
     state = request.GET.get("state", "")
     if state in S.values:
         qs = qs.filter(state=state)
     page = Paginator(qs, 50).get_page(request.GET.get("page"))
     opinions = ReviewOpinion.objects.filter(unit=unit).order_by("deadline")
-    return render(request, "proposals/portal.html", {
-        "unit": unit, "page": page, "state": state, "states": S.choices,
-        "opinions": opinions, "today": timezone.localdate(),
-    })
+    return render(
+        request,
+        "proposals/portal.html",
+        {
+            "unit": unit,
+            "page": page,
+            "state": state,
+            "states": S.choices,
+            "opinions": opinions,
+            "today": timezone.localdate(),
+        },
+    )
 
 
 @require_http_methods(["GET", "HEAD"])
 def portal_detail(request: HttpRequest, pk: int) -> HttpResponse:
     s, unit = get_suggestion_for_unit(request, pk)
     is_lead = s.lead_unit_id == unit.pk
-    actions = [a for a in UNIT_ACTIONS.values() if is_lead and s.state in a.states
-               and not (a.name == "accept" and s.accepted)]
-    return render(request, "proposals/portal_detail.html", {
-        "object": s, "unit": unit, "is_lead": is_lead, "actions": actions,
-        "events": s.events.select_related("user"), "assist": s.assist_units.all(),
-        "return_deadline": services.return_deadline(s),
-    })
+    actions = [
+        a
+        for a in UNIT_ACTIONS.values()
+        if is_lead and s.state in a.states and not (a.name == "accept" and s.accepted)
+    ]
+    return render(
+        request,
+        "proposals/portal_detail.html",
+        {
+            "object": s,
+            "unit": unit,
+            "is_lead": is_lead,
+            "actions": actions,
+            "events": s.events.select_related("user"),
+            "assist": s.assist_units.all(),
+            "return_deadline": services.return_deadline(s),
+        },
+    )
 
 
 @require_POST
@@ -227,8 +342,7 @@ def portal_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     s, unit = get_suggestion_for_unit(request, pk)
     back = "portal" if action == "return" else f"/portal/{s.pk}/"
     with transaction.atomic():
-        return _run(request, s, UNIT_ACTIONS[action], unit, back,
-                    "proposals/portal_action.html")
+        return _run(request, s, UNIT_ACTIONS[action], unit, back, "proposals/portal_action.html")
 
 
 @require_http_methods(["GET", "HEAD"])

@@ -1,0 +1,41 @@
+"""The demo installation: 安州区, year 2025, with one account per role."""
+
+from django.contrib.auth.models import Group, User
+
+from congress import roles
+from congress.models import Profile, Unit
+
+DEMO_PASSWORD = "demo-2025-anzhou"
+DEMO_UNIT = "区住房和城乡建设局"
+DEMO_USERS = [
+    ("clerk", "王晓丽", roles.CLERK),
+    ("leader", "陈国强", roles.LEADER),
+    ("unit", "刘建", roles.UNIT),
+    ("admin", "管理员", roles.ADMIN),
+]
+
+
+def create_demo_users() -> None:
+    for username, name, role in DEMO_USERS:
+        user, created = User.objects.get_or_create(username=username)
+        if created:
+            user.first_name = name
+            user.set_password(DEMO_PASSWORD)
+            user.is_staff = role == roles.ADMIN
+            user.save()
+        user.groups.add(Group.objects.get(name=role))
+        if role == roles.UNIT:
+            Unit.objects.get_or_create(name=DEMO_UNIT)[0].users.add(user)
+
+
+def ensure_profile() -> Profile:
+    profile = Profile.get()
+    profile.name, profile.place, profile.level, profile.party_short, profile.term = (
+        "安州区人大常委会",
+        "安州",
+        "区",
+        "区委",
+        18,
+    )
+    profile.save()
+    return profile

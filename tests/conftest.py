@@ -1,0 +1,96 @@
+"""Shared fixtures: one named user per role, and a handling unit for the unit user."""
+
+import pytest
+from django.contrib.auth.models import Group, User
+
+from congress import roles
+from congress.models import Unit
+
+PASSWORD = "correct-horse-battery-9"
+
+
+def make_user(username: str, *groups: str, **extra) -> User:
+    user = User.objects.create_user(username, password=PASSWORD, **extra)
+    for name in groups:
+        user.groups.add(Group.objects.get(name=name))
+    return user
+
+
+@pytest.fixture(autouse=True)
+def eager_celery(request, settings, tmp_path):
+    """Tasks run in-process unless a test asks for the real worker."""
+    from congress.celery import app
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    if "real_worker" in request.keywords:
+        yield
+        return
+    previous = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = previous
+
+
+@pytest.fixture
+def clerk(db):
+    return make_user("clerk", roles.CLERK, first_name="录入员")
+
+
+@pytest.fixture
+def leader(db):
+    return make_user("leader", roles.LEADER, first_name="领导")
+
+
+@pytest.fixture
+def admin_user(db):
+    return make_user("admin", roles.ADMIN, is_staff=True)
+
+
+@pytest.fixture
+def unit(db):
+    return Unit.objects.create(name="区住房和城乡建设局")
+
+
+@pytest.fixture
+def other_unit(db):
+    return Unit.objects.create(name="区教育局")
+
+
+@pytest.fixture
+def unit_user(db, unit):
+    user = make_user("unit", roles.UNIT)
+    unit.users.add(user)
+    return user
+
+
+@pytest.fixture
+def other_unit_user(db, other_unit):
+    user = make_user("unit2", roles.UNIT)
+    other_unit.users.add(user)
+    return user
+
+
+@pytest.fixture
+def outsider(db):
+    """A logged-in account with no role at all."""
+    return make_user("outsider")
+
+
+def client_for(client, user):
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def clerk_client(client, clerk):
+    return client_for(client, clerk)
+
+
+@pytest.fixture
+def leader_client(client, leader):
+    return client_for(client, leader)
+
+
+@pytest.fixture
+def unit_client(client, unit_user):
+    return client_for(client, unit_user)

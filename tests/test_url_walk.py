@@ -1,0 +1,115 @@
+"""Walk every URL anonymously and as every role: login is required, leadership cannot POST."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from tests.urlwalk import PUBLIC, all_patterns, concrete, plain_routes
+
+ROLES = ["clerk", "leader", "admin_user", "unit_user", "outsider"]
+
+
+@pytest.fixture
+def records(db, unit, unit_user):
+    """One record of each kind, so that pages with an id are walked too."""
+    from congress.models import OtherWork
+    from deputies.models import Activity, Deputy, Station
+    from meetings.models import Appointment, Decision, Meeting
+    from oversight.models import LivelihoodProject, OversightItem, ProjectVisit, ReviewOpinion
+    from proposals.models import Suggestion
+
+    day = datetime.date(2025, 3, 18)
+    meeting = Meeting.objects.create(kind="常委会会议", term=18, seq=1, date=day)
+    station = Station.objects.create(name="河清镇代表联络站", town="河清镇")
+    deputy = Deputy.objects.create(name="张明", sex="男", elected=day, station=station)
+    item = OversightItem.objects.create(
+        kind="专项工作报告", name="关于就业工作的报告", date=day, meeting=meeting
+    )
+    project = LivelihoodProject.objects.create(name="菜市场改建", year=2025)
+    suggestion = Suggestion.objects.create(
+        number="第1号",
+        title="公交优化",
+        date=day,
+        lead=deputy,
+        lead_unit=unit,
+        state="办理中",
+        assigned=day,
+    )
+    return {
+        "meetings": meeting.pk,
+        "decisions": Decision.objects.create(title="关于加强经济工作监督的决定", date=day).pk,
+        "appointments": Appointment.objects.create(
+            person="李华", kind="任命", post="局长", date=day
+        ).pk,
+        "oversight": item.pk,
+        "opinions": ReviewOpinion.objects.create(
+            name="就业审议意见", date=day, body="区人社局", source=item
+        ).pk,
+        "projects": project.pk,
+        "visits": ProjectVisit.objects.create(project=project, date=day).pk,
+        "otherwork": OtherWork.objects.create(kind="学习研讨", name="学习会", date=day).pk,
+        "stations": station.pk,
+        "deputies": deputy.pk,
+        "activities": Activity.objects.create(name="视察", kind="视察", date=day).pk,
+        "suggestions": suggestion.pk,
+        "suggestion": suggestion.pk,
+        "portal": suggestion.pk,
+        "units": unit.pk,
+    }
+
+
+def test_the_walk_finds_the_views():
+    names = {name for _route, name, _p in all_patterns()}
+    assert {"home", "meetings_list", "suggestions_list", "portal", "healthz"} <= names
+
+
+@pytest.mark.django_db
+def test_every_plain_url_requires_login(client):
+    login = reverse("login")
+    for path, name in plain_routes():
+        response = client.get(path)
+        if name in PUBLIC:
+            assert response.status_code == 200, path
+        else:
+            assert response.status_code == 302, path
+            assert response["Location"].startswith(login), path
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("who", ROLES)
+def test_every_url_as_every_role_never_fails(client, request, records, who):
+    user = request.getfixturevalue(who)
+    client.force_login(user)
+    for route, name, _p in all_patterns():
+        if route.startswith("admin/") or route.startswith("^"):
+            continue
+        path = concrete(route, records, name)
+        response = client.get(path)
+        assert response.status_code in (200, 302, 403, 404, 405), (who, path, response.status_code)
+        if who == "outsider" and name not in PUBLIC and name != "logout":
+            assert response.status_code in (302, 403, 404, 405), path
+        if who == "unit_user" and name and name.endswith(("_list", "_edit", "_create")):
+            assert response.status_code == 403, path
+
+
+@pytest.mark.django_db
+def test_leader_gets_403_on_every_post(leader_client, records):
+    allowed = set()
+    for route, name, pattern in all_patterns():
+        if route.startswith("admin/") or route.startswith("^"):
+            continue
+        if getattr(pattern.callback, "leader_may_post", False):
+            allowed.add(name)
+            continue
+        path = concrete(route, records, name)
+        response = leader_client.post(path, {"name": "x"})
+        assert response.status_code == 403, (path, response.status_code)
+    assert "logout" in allowed
+
+
+@pytest.mark.django_db
+def test_leader_reads_every_list(leader_client, records):
+    for path, name in plain_routes():
+        if name and name.endswith("_list"):
+            assert leader_client.get(path).status_code == 200, path
