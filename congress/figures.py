@@ -1,0 +1,127 @@
+"""The year's figures, each defined once.
+
+A figure is a record list (a ``RecordKind`` and the filter parameters that select its records
+for a year) and a measure over that list (count, a sum, participations). The dashboard, the
+annual report and the drill-down link all use the same definition, so the list a leader lands on
+always holds the records the figure counted. Rates divide two figures.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.core.cache import cache
+from django.db.models import QuerySet, Sum
+
+from .crud import RecordKind
+from .text import format_rate
+
+Measure = Callable[[QuerySet], int]
+
+
+def count(qs: QuerySet) -> int:
+    return qs.count()
+
+
+def total(field_name: str) -> Measure:
+    def measure(qs: QuerySet) -> int:
+        return qs.aggregate(n=Sum(field_name))["n"] or 0
+
+    measure.field_name = field_name
+    return measure
+
+
+@dataclass(frozen=True)
+class Figure:
+    key: str
+    label: str  # as the report and dashboard name it
+    unit: str  # 次, 个, 件, 人次 …; "" for rates
+    definition: str  # the counting rule, in the ledger format's words
+    kind: RecordKind | None = None
+    params: Callable[[int], dict] = field(default=lambda year: {"year": year})
+    measure: Measure = count
+    numerator: str | None = None  # rates: keys of two figures
+    denominator: str | None = None
+    section: str = ""
+
+    @property
+    def is_rate(self) -> bool:
+        return self.numerator is not None
+
+    def queryset(self, year: int) -> QuerySet:
+        base = FIGURES[self.denominator] if self.is_rate else self
+        filterset = base.kind.filtered({k: str(v) for k, v in base.params(year).items()})
+        if not filterset.is_valid():
+            raise ValueError(f"figure {self.key}: invalid filter {filterset.errors}")
+        return filterset.qs
+
+    def link(self, year: int) -> str:
+        """The staff list of the records behind the figure (the denominator's, for a rate)."""
+        base = FIGURES[self.denominator] if self.is_rate else self
+        return base.kind.list_url(**base.params(year))
+
+    def compute(self, year: int, known: dict | None = None) -> int | str:
+        if self.is_rate:
+            known = known if known is not None else {}
+            num = known.get(self.numerator)
+            den = known.get(self.denominator)
+            if num is None:
+                num = FIGURES[self.numerator].compute(year)
+            if den is None:
+                den = FIGURES[self.denominator].compute(year)
+            return format_rate(num, den)
+        return self.measure(self.queryset(year))
+
+
+FIGURES: dict[str, Figure] = {}
+
+
+def register(*figures: Figure) -> None:
+    for fig in figures:
+        if fig.key in FIGURES:
+            raise ValueError(f"figure {fig.key} defined twice")
+        FIGURES[fig.key] = fig
+
+
+def _load() -> None:
+    if not FIGURES:
+        from django.utils.module_loading import autodiscover_modules
+
+        autodiscover_modules("figures")
+
+
+def all_figures() -> dict[str, Figure]:
+    _load()
+    return FIGURES
+
+
+VERSION_KEY = "congress:records-version"
+
+
+def records_changed(**kwargs) -> None:
+    """Any record saved or deleted: cached figures of every year are stale."""
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.set(VERSION_KEY, 1, None)
+
+
+def compute_year(year: int) -> dict[str, int | str]:
+    """Every figure of the year: plain figures first, then the rates from them. Cached until a
+    record changes."""
+    figures = all_figures()
+    version = cache.get_or_set(VERSION_KEY, 1, None)
+    key = f"congress:figures:{year}:{version}"
+    values = cache.get(key)
+    if values is not None:
+        return values
+    values = {}
+    for fig in figures.values():
+        if not fig.is_rate:
+            values[fig.key] = fig.compute(year)
+    for fig in figures.values():
+        if fig.is_rate:
+            values[fig.key] = fig.compute(year, values)
+    cache.set(key, values, 24 * 3600)
+    return values

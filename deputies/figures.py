@@ -1,0 +1,94 @@
+"""代表工作 figures of the year."""
+
+from django.db.models import QuerySet
+
+from congress.figures import Figure, register, total
+
+from .models import Activity, Deputy, Station
+from .views import activities, deputies, stations
+
+
+def participations(qs: QuerySet) -> int:
+    """Names in 参加代表, counted once per activity (人次)."""
+    return Activity.deputies.through.objects.filter(activity__in=qs.values("pk")).count()
+
+
+participations.field_name = "deputy_count"
+
+register(
+    Figure(
+        "by_elected",
+        "补选人大代表",
+        "名",
+        "代表 rows with 当选方式 补选",
+        kind=deputies,
+        params=lambda y: {"year": y, "election": Deputy.Election.BY_ELECTION},
+        section="deputies",
+    ),
+    Figure(
+        "homes",
+        "代表之家",
+        "个",
+        "联络站 rows of type 代表之家 built by the end of the year",
+        kind=stations,
+        params=lambda y: {"built_by": y, "kind": Station.Kind.HOME},
+        section="deputies",
+    ),
+    Figure(
+        "stations",
+        "代表联络站",
+        "个",
+        "联络站 rows of type 代表联络站 built by the end of the year",
+        kind=stations,
+        params=lambda y: {"built_by": y, "kind": Station.Kind.STATION},
+        section="deputies",
+    ),
+    Figure(
+        "participations",
+        "邀请代表参与履职活动",
+        "人次",
+        "names in 参加代表 over 代表活动 of type 视察, 调研, 执法检查, 专题询问, 其他",
+        kind=activities,
+        params=lambda y: {"year": y, "participation": True},
+        measure=participations,
+        section="deputies",
+    ),
+    Figure(
+        "trained",
+        "代表参加专题培训",
+        "名",
+        "distinct deputies in 培训 activities",
+        kind=deputies,
+        params=lambda y: {"trained_in": y},
+        section="deputies",
+    ),
+    Figure(
+        "constituents",
+        "代表联系群众",
+        "人次",
+        "sum of 联系群众人次 over 联系群众 activities",
+        kind=activities,
+        params=lambda y: {"year": y, "kind": Activity.Kind.CONSTITUENTS},
+        measure=total("people_met"),
+        section="deputies",
+    ),
+    Figure(
+        "constituent_problems",
+        "推动解决群众问题",
+        "个",
+        "sum of 推动解决问题数 over 联系群众 activities",
+        kind=activities,
+        params=lambda y: {"year": y, "kind": Activity.Kind.CONSTITUENTS},
+        measure=total("problems_solved"),
+        section="deputies",
+    ),
+    Figure(
+        "reported",
+        "代表向选民述职",
+        "名",
+        "distinct deputies in 述职 activities",
+        kind=deputies,
+        params=lambda y: {"reported_in": y},
+        section="deputies",
+    ),
+)

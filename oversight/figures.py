@@ -1,0 +1,101 @@
+"""监督工作, 民生实事 and 其他工作 figures of the year."""
+
+from congress.figures import Figure, register, total
+from congress.models import OtherWork
+
+from .models import OversightItem
+from .views import opinions, otherwork, oversight, projects, visits
+
+K = OversightItem.Kind
+
+
+def _other(key: str, label: str, unit: str, kind: str) -> Figure:
+    return Figure(
+        key,
+        label,
+        unit,
+        f"sum of 数量 over 其他工作 of 类别 {kind}",
+        kind=otherwork,
+        params=lambda y: {"year": y, "kind": kind},
+        measure=total("quantity"),
+        section="self",
+    )
+
+
+register(
+    Figure(
+        "work_reports",
+        "专项工作报告",
+        "个",
+        "监督工作 rows of type 专项工作报告",
+        kind=oversight,
+        params=lambda y: {"year": y, "kind": K.WORK_REPORT},
+        section="oversight",
+    ),
+    Figure(
+        "inspections",
+        "执法检查",
+        "次",
+        "监督工作 rows of type 执法检查 with 上下联动 否",
+        kind=oversight,
+        params=lambda y: {"year": y, "kind": K.INSPECTION, "joint": False},
+        section="oversight",
+    ),
+    Figure(
+        "inquiries",
+        "专题询问",
+        "次",
+        "监督工作 rows of type 专题询问 with 上下联动 否",
+        kind=oversight,
+        params=lambda y: {"year": y, "kind": K.INQUIRY, "joint": False},
+        section="oversight",
+    ),
+    Figure(
+        "joint_inspections",
+        "联动开展法规执法检查",
+        "部",
+        "监督工作 rows of type 执法检查 with 上下联动 是",
+        kind=oversight,
+        params=lambda y: {"year": y, "kind": K.INSPECTION, "joint": True},
+        section="law",
+    ),
+    Figure(
+        "opinion_points",
+        "审议意见、调研建议",
+        "条",
+        "sum of 意见建议.条数",
+        kind=opinions,
+        measure=total("points"),
+        section="oversight",
+    ),
+    Figure(
+        "problems_solved",
+        "推动解决突出问题",
+        "项",
+        "sum of 监督工作.推动解决问题数",
+        kind=oversight,
+        measure=total("problems_solved"),
+        section="oversight",
+    ),
+    Figure(
+        "projects",
+        "民生实事票决项目",
+        "件",
+        "民生实事 rows of that 年度 not 候选",
+        kind=projects,
+        params=lambda y: {"year": y, "voted": True},
+        section="oversight",
+    ),
+    Figure(
+        "project_visits",
+        "民生实事现场督导",
+        "次",
+        "民生实事督导 rows",
+        kind=visits,
+        section="oversight",
+    ),
+    _other("study", "学习研讨活动", "次", OtherWork.Kind.STUDY),
+    _other("party_reports", "向党委汇报工作", "次", OtherWork.Kind.REPORT),
+    _other("legislation", "法规立法调研", "部", OtherWork.Kind.LEGISLATION),
+    _other("joint_enforcement", "联合执法", "次", OtherWork.Kind.JOINT_ENFORCEMENT),
+)
