@@ -200,8 +200,7 @@ def _edit(request: HttpRequest, kind: RecordKind, obj: Model | None) -> HttpResp
     files = request.FILES if request.method == "POST" else None
     form = kind.form(data, files, instance=obj)
     formsets = [
-        (title, fs(data, files, instance=obj or kind.model()))
-        for title, fs in kind.formsets
+        (title, fs(data, files, instance=obj or kind.model())) for title, fs in kind.formsets
     ]
     if request.method == "POST" and form.is_valid() and all(f.is_valid() for _, f in formsets):
         with transaction.atomic():

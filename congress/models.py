@@ -85,3 +85,103 @@ class OtherWork(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind}：{self.name}"
+
+
+class ReportDraft(models.Model):
+    """年度工作综述稿: the staff's narrative around the generated figures, one per year."""
+
+    SECTIONS = ("politics", "oversight", "law", "deputies", "self")
+
+    year = models.PositiveSmallIntegerField(_("年度"), unique=True)
+    title = models.CharField(_("标题"), max_length=100, default="履职担当促发展 砥砺奋进谱新篇")
+    intro = models.TextField(_("开篇"), blank=True)
+    politics_heading = models.CharField(
+        _("第一部分标题"), max_length=100, default="把稳方向之舵 在忠诚履职中彰显政治担当"
+    )
+    politics_text = models.TextField(_("第一部分正文"), blank=True)
+    oversight_heading = models.CharField(
+        _("第二部分标题"), max_length=100, default="紧扣发展之需 在精准监督中提升服务效能"
+    )
+    oversight_text = models.TextField(_("第二部分正文"), blank=True)
+    law_heading = models.CharField(
+        _("第三部分标题"), max_length=100, default="筑牢法治之基 在深化实践中推进依法治区"
+    )
+    law_text = models.TextField(_("第三部分正文"), blank=True)
+    deputies_heading = models.CharField(
+        _("第四部分标题"), max_length=100, default="畅通民主之渠 在服务代表中践行人民民主"
+    )
+    deputies_text = models.TextField(_("第四部分正文"), blank=True)
+    self_heading = models.CharField(
+        _("第五部分标题"), max_length=100, default="锤炼过硬之军 在守正创新中加强自身建设"
+    )
+    self_text = models.TextField(_("第五部分正文"), blank=True)
+    closing = models.TextField(_("结束语"), blank=True)
+    updated = models.DateTimeField(_("修改时间"), auto_now=True)
+
+    class Meta:
+        ordering = ["-year"]
+        verbose_name = _("年度工作综述稿")
+        verbose_name_plural = _("年度工作综述稿")
+
+    def __str__(self) -> str:
+        return f"{self.year}年度工作综述"
+
+    def sections(self) -> list[tuple[str, str, str]]:
+        """(key, heading, text) of the five sections, in order."""
+        return [
+            (k, getattr(self, f"{k}_heading"), getattr(self, f"{k}_text")) for k in self.SECTIONS
+        ]
+
+
+class ReportJob(models.Model):
+    """年度报告生成任务: one request to render the year's summary PDF."""
+
+    class Status(models.TextChoices):
+        QUEUED = "排队中", _("排队中")
+        RUNNING = "生成中", _("生成中")
+        DONE = "已完成", _("已完成")
+        FAILED = "失败", _("失败")
+
+    year = models.PositiveSmallIntegerField(_("年度"))
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        verbose_name=_("申请人"),
+    )
+    status = models.CharField(
+        _("状态"), max_length=4, choices=Status.choices, default=Status.QUEUED
+    )
+    progress = models.PositiveSmallIntegerField(_("进度（%）"), default=0)
+    step = models.CharField(_("当前步骤"), max_length=40, blank=True)
+    error = models.TextField(_("错误信息"), blank=True)
+    pdf = models.FileField(_("PDF 文件"), upload_to="reports/%Y/", blank=True)
+    checksum = models.CharField(_("数据校验值"), max_length=64, blank=True)
+    pages = models.PositiveSmallIntegerField(_("页数"), null=True, blank=True)
+    created = models.DateTimeField(_("申请时间"), auto_now_add=True)
+    started = models.DateTimeField(_("开始时间"), null=True, blank=True)
+    finished = models.DateTimeField(_("完成时间"), null=True, blank=True)
+    gather_ms = models.PositiveIntegerField(_("汇总数据用时（毫秒）"), null=True, blank=True)
+    render_ms = models.PositiveIntegerField(_("排版用时（毫秒）"), null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(_("尝试次数"), default=0)
+
+    class Meta:
+        ordering = ["-created", "-pk"]
+        verbose_name = _("年度报告生成任务")
+        verbose_name_plural = _("年度报告生成任务")
+        constraints = [
+            # At most one job per year waiting or running: asking again joins it.
+            models.UniqueConstraint(
+                fields=["year"],
+                condition=models.Q(status__in=["排队中", "生成中"]),
+                name="one_active_report_job_per_year",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.year}年度报告（{self.status}）"
+
+    @property
+    def active(self) -> bool:
+        return self.status in (self.Status.QUEUED, self.Status.RUNNING)

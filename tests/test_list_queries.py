@@ -25,15 +25,22 @@ def _add(kind: str) -> None:
     elif kind == "decisions":
         Decision.objects.create(title=f"决定{n}", date=day, meeting=f.meeting(term=18, seq=n))
     elif kind == "appointments":
-        Appointment.objects.create(person=f"人{n}", kind="任命", post="局长", date=day,
-                                   meeting=f.meeting(term=18, seq=n))
+        Appointment.objects.create(
+            person=f"人{n}", kind="任命", post="局长", date=day, meeting=f.meeting(term=18, seq=n)
+        )
     elif kind == "oversight":
-        OversightItem.objects.create(kind="专项工作报告", name=f"报告{n}", date=day,
-                                     meeting=f.meeting(term=18, seq=n))
+        OversightItem.objects.create(
+            kind="专项工作报告", name=f"报告{n}", date=day, meeting=f.meeting(term=18, seq=n)
+        )
     elif kind == "opinions":
         src = OversightItem.objects.create(kind="专题调研", name=f"调研{n}", date=day)
-        ReviewOpinion.objects.create(name=f"意见{n}", date=day, body="区政府", source=src,
-                                     unit=Unit.objects.create(name=f"单位{n}"))
+        ReviewOpinion.objects.create(
+            name=f"意见{n}",
+            date=day,
+            body="区政府",
+            source=src,
+            unit=Unit.objects.create(name=f"单位{n}"),
+        )
     elif kind == "projects":
         LivelihoodProject.objects.create(name=f"项目{n}", year=2025)
     elif kind == "visits":
@@ -63,18 +70,45 @@ def _queries(client, url: str) -> int:
 
 
 def test_every_kind_has_a_builder():
-    from congress.crud import KINDS
     import congress.urls  # noqa: F401 - registers every kind
+    from congress.crud import KINDS
 
     for key in KINDS:
-        assert key in {"meetings", "decisions", "appointments", "oversight", "opinions",
-                       "projects", "visits", "otherwork", "stations", "deputies", "activities",
-                       "suggestions", "units"}, key
+        assert key in {
+            "meetings",
+            "decisions",
+            "appointments",
+            "oversight",
+            "opinions",
+            "projects",
+            "visits",
+            "otherwork",
+            "stations",
+            "deputies",
+            "activities",
+            "suggestions",
+            "units",
+        }, key
 
 
-@pytest.mark.parametrize("kind", ["meetings", "decisions", "appointments", "oversight",
-                                  "opinions", "projects", "visits", "otherwork", "stations",
-                                  "deputies", "activities", "suggestions", "units"])
+@pytest.mark.parametrize(
+    "kind",
+    [
+        "meetings",
+        "decisions",
+        "appointments",
+        "oversight",
+        "opinions",
+        "projects",
+        "visits",
+        "otherwork",
+        "stations",
+        "deputies",
+        "activities",
+        "suggestions",
+        "units",
+    ],
+)
 def test_list_query_count_is_constant(clerk_client, kind):
     url = reverse(f"{kind}_list")
     for _ in range(2):

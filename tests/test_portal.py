@@ -15,14 +15,25 @@ PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 @pytest.fixture
 def assigned(db, clerk, unit, other_unit):
     lead = f.deputy()
-    mine = services.assign(services.submit(f.suggestion("第1号", lead, title="城乡公交优化"), clerk),
-                           clerk, lead_unit=unit, assigned=D(2025, 1, 20))
-    theirs = services.assign(services.submit(f.suggestion("第2号", lead, title="学校扩建"), clerk),
-                             clerk, lead_unit=other_unit, assigned=D(2025, 1, 20))
-    assisting = services.assign(services.submit(f.suggestion("第3号", lead, title="老旧小区"),
-                                                clerk),
-                                clerk, lead_unit=other_unit, assist_units=[unit],
-                                assigned=D(2025, 1, 20))
+    mine = services.assign(
+        services.submit(f.suggestion("第1号", lead, title="城乡公交优化"), clerk),
+        clerk,
+        lead_unit=unit,
+        assigned=D(2025, 1, 20),
+    )
+    theirs = services.assign(
+        services.submit(f.suggestion("第2号", lead, title="学校扩建"), clerk),
+        clerk,
+        lead_unit=other_unit,
+        assigned=D(2025, 1, 20),
+    )
+    assisting = services.assign(
+        services.submit(f.suggestion("第3号", lead, title="老旧小区"), clerk),
+        clerk,
+        lead_unit=other_unit,
+        assist_units=[unit],
+        assigned=D(2025, 1, 20),
+    )
     return mine, theirs, assisting
 
 
@@ -35,8 +46,10 @@ def test_portal_lists_only_the_units_items(unit_client, assigned):
 def test_another_units_item_is_404(unit_client, assigned):
     _mine, theirs, _ = assigned
     assert unit_client.get(reverse("portal_detail", args=[theirs.pk])).status_code == 404
-    response = unit_client.post(reverse("portal_action", args=[theirs.pk, "reply"]),
-                                {"date": "2025-02-01", "result": "A", "text": "x"})
+    response = unit_client.post(
+        reverse("portal_action", args=[theirs.pk, "reply"]),
+        {"date": "2025-02-01", "result": "A", "text": "x"},
+    )
     assert response.status_code == 404
     assert Suggestion.objects.get(pk=theirs.pk).state == "办理中"
     assert unit_client.get(reverse("suggestion_reply_file", args=[theirs.pk])).status_code == 404
@@ -63,8 +76,10 @@ def test_staff_cannot_use_the_portal(clerk_client):
 def test_reply_with_an_attachment(unit_client, assigned):
     mine = assigned[0]
     upload = SimpleUploadedFile("答复.pdf", PDF, content_type="application/pdf")
-    response = unit_client.post(reverse("portal_action", args=[mine.pk, "reply"]), {
-        "date": "2025-03-01", "result": "A", "text": "已优化公交线路3条", "file": upload})
+    response = unit_client.post(
+        reverse("portal_action", args=[mine.pk, "reply"]),
+        {"date": "2025-03-01", "result": "A", "text": "已优化公交线路3条", "file": upload},
+    )
     assert response.status_code == 302
     mine.refresh_from_db()
     assert mine.state == "已答复" and mine.result == "A"
@@ -76,8 +91,10 @@ def test_reply_with_an_attachment(unit_client, assigned):
 def test_reply_with_a_disguised_file_is_refused(unit_client, assigned):
     mine = assigned[0]
     upload = SimpleUploadedFile("答复.pdf", b"MZ\x90\x00 not a pdf", content_type="application/pdf")
-    response = unit_client.post(reverse("portal_action", args=[mine.pk, "reply"]), {
-        "date": "2025-03-01", "result": "A", "text": "x", "file": upload})
+    response = unit_client.post(
+        reverse("portal_action", args=[mine.pk, "reply"]),
+        {"date": "2025-03-01", "result": "A", "text": "x", "file": upload},
+    )
     assert response.status_code == 400
     assert "文件内容与类型不符" in response.content.decode()
     mine.refresh_from_db()
@@ -88,8 +105,10 @@ def test_assisting_unit_sees_but_cannot_answer(unit_client, assigned):
     assisting = assigned[2]
     page = unit_client.get(reverse("portal_detail", args=[assisting.pk])).content.decode()
     assert "老旧小区" in page and "答复</button>" not in page
-    response = unit_client.post(reverse("portal_action", args=[assisting.pk, "reply"]),
-                                {"date": "2025-02-01", "result": "A", "text": "x"})
+    response = unit_client.post(
+        reverse("portal_action", args=[assisting.pk, "reply"]),
+        {"date": "2025-02-01", "result": "A", "text": "x"},
+    )
     assert response.status_code == 400
     assert "只有主办单位" in response.content.decode()
 
@@ -103,8 +122,9 @@ def test_return_with_reason_goes_back_to_staff(unit_client, assigned, monkeypatc
     mine = assigned[0]
     empty = unit_client.post(reverse("portal_action", args=[mine.pk, "return"]), {"reason": ""})
     assert empty.status_code == 400 and "这个字段是必填项" in empty.content.decode()
-    response = unit_client.post(reverse("portal_action", args=[mine.pk, "return"]),
-                                {"reason": "应由区交通运输局办理"})
+    response = unit_client.post(
+        reverse("portal_action", args=[mine.pk, "return"]), {"reason": "应由区交通运输局办理"}
+    )
     assert response.status_code == 302
     mine.refresh_from_db()
     assert mine.state == "待交办" and mine.returned_reason == "应由区交通运输局办理"

@@ -1,6 +1,5 @@
 """The staff's suggestion pages: registration, the workflow buttons, lists and their filters."""
 
-import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -14,9 +13,18 @@ D = f.D
 
 def test_register_a_suggestion(clerk_client, db):
     lead, co = f.deputy("张明"), f.deputy("李红", sex="女")
-    response = clerk_client.post(reverse("suggestions_create"), {
-        "number": "第12号", "kind": "代表建议", "title": "关于优化城乡公交线路的建议",
-        "text": "建议增加班次", "date": "2025-01-10", "lead": lead.pk, "cosigners": [co.pk]})
+    response = clerk_client.post(
+        reverse("suggestions_create"),
+        {
+            "number": "第12号",
+            "kind": "代表建议",
+            "title": "关于优化城乡公交线路的建议",
+            "text": "建议增加班次",
+            "date": "2025-01-10",
+            "lead": lead.pk,
+            "cosigners": [co.pk],
+        },
+    )
     assert response.status_code == 302
     s = Suggestion.objects.get()
     assert s.state == "待交办" and s.year == 2025 and list(s.cosigners.all()) == [co]
@@ -25,16 +33,32 @@ def test_register_a_suggestion(clerk_client, db):
 def test_registration_errors_are_in_chinese_and_save_nothing(clerk_client, db):
     lead = f.deputy()
     f.suggestion("第12号", lead, date=D(2025, 1, 1))
-    response = clerk_client.post(reverse("suggestions_create"), {
-        "number": "第12号", "kind": "代表建议", "title": "", "date": "2025-02-30",
-        "lead": lead.pk, "cosigners": [lead.pk]})
+    response = clerk_client.post(
+        reverse("suggestions_create"),
+        {
+            "number": "第12号",
+            "kind": "代表建议",
+            "title": "",
+            "date": "2025-02-30",
+            "lead": lead.pk,
+            "cosigners": [lead.pk],
+        },
+    )
     assert response.status_code == 400
     text = response.content.decode()
     assert "这个字段是必填项" in text and "输入一个有效的日期" in text
     assert Suggestion.objects.count() == 1
-    response = clerk_client.post(reverse("suggestions_create"), {
-        "number": "第12号", "kind": "代表建议", "title": "重复", "date": "2025-03-01",
-        "lead": lead.pk, "cosigners": [lead.pk]})
+    response = clerk_client.post(
+        reverse("suggestions_create"),
+        {
+            "number": "第12号",
+            "kind": "代表建议",
+            "title": "重复",
+            "date": "2025-03-01",
+            "lead": lead.pk,
+            "cosigners": [lead.pk],
+        },
+    )
     text = response.content.decode()
     assert "2025年已有编号为“第12号”的代表建议" in text
     assert "领衔代表不能同时是附议代表" in text
@@ -43,8 +67,10 @@ def test_registration_errors_are_in_chinese_and_save_nothing(clerk_client, db):
 
 def test_staff_assign_then_illegal_close_shows_the_reason(clerk_client, unit, db, clerk):
     s = services.submit(f.suggestion("1", f.deputy()), clerk)
-    response = clerk_client.post(reverse("suggestion_action", args=[s.pk, "assign"]), {
-        "lead_unit": unit.pk, "assigned": "2025-01-20"})
+    response = clerk_client.post(
+        reverse("suggestion_action", args=[s.pk, "assign"]),
+        {"lead_unit": unit.pk, "assigned": "2025-01-20"},
+    )
     assert response.status_code == 302
     s.refresh_from_db()
     assert s.state == "办理中" and s.deadline == D(2025, 4, 20)
@@ -57,8 +83,10 @@ def test_staff_assign_then_illegal_close_shows_the_reason(clerk_client, unit, db
 
 def test_leader_cannot_act(leader_client, unit, db, clerk):
     s = services.submit(f.suggestion("1", f.deputy()), clerk)
-    response = leader_client.post(reverse("suggestion_action", args=[s.pk, "assign"]),
-                                  {"lead_unit": unit.pk, "assigned": "2025-01-20"})
+    response = leader_client.post(
+        reverse("suggestion_action", args=[s.pk, "assign"]),
+        {"lead_unit": unit.pk, "assigned": "2025-01-20"},
+    )
     assert response.status_code == 403
     assert Suggestion.objects.get().state == "待交办"
     assert leader_client.get(reverse("suggestions_detail", args=[s.pk])).status_code == 200
@@ -73,8 +101,12 @@ def test_action_views_404_and_405(clerk_client, db, clerk):
 
 def test_list_filters_by_state_unit_key_and_overdue(clerk_client, db, clerk, unit, other_unit):
     lead = f.deputy()
-    a = services.assign(services.submit(f.suggestion("1", lead, title="甲建议"), clerk), clerk,
-                        lead_unit=unit, assigned=D(2025, 1, 20))
+    a = services.assign(
+        services.submit(f.suggestion("1", lead, title="甲建议"), clerk),
+        clerk,
+        lead_unit=unit,
+        assigned=D(2025, 1, 20),
+    )
     services.set_key(a, clerk, key=True, leader="陈国强")
     services.submit(f.suggestion("2", lead, title="乙建议"), clerk)
     url = reverse("suggestions_list")

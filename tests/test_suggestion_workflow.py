@@ -21,8 +21,9 @@ def item(db, clerk):
 
 
 def test_assignment_sets_a_three_month_deadline(item, clerk, unit, other_unit):
-    s = services.assign(item, clerk, lead_unit=unit, assist_units=[other_unit],
-                        assigned=D(2025, 1, 20))
+    s = services.assign(
+        item, clerk, lead_unit=unit, assist_units=[other_unit], assigned=D(2025, 1, 20)
+    )
     assert s.state == S.HANDLING
     assert s.deadline == D(2025, 4, 20)
     assert list(s.assist_units.all()) == [other_unit]
@@ -36,9 +37,15 @@ def test_difficult_items_get_six_months_and_month_ends_clamp(item, clerk, unit):
     assert s.deadline == D(2025, 2, 28)
 
 
-@override_settings(CONGRESS={"REPLY_MONTHS": 2, "REPLY_MONTHS_DIFFICULT": 4,
-                             "SECOND_REPLY_MONTHS": 1, "RETURN_WORKING_DAYS": 5,
-                             "OPINION_REPORT_MONTHS": 3})
+@override_settings(
+    CONGRESS={
+        "REPLY_MONTHS": 2,
+        "REPLY_MONTHS_DIFFICULT": 4,
+        "SECOND_REPLY_MONTHS": 1,
+        "RETURN_WORKING_DAYS": 5,
+        "OPINION_REPORT_MONTHS": 3,
+    }
+)
 def test_deadline_months_are_a_setting(item, clerk, unit):
     s = services.assign(item, clerk, lead_unit=unit, assigned=D(2025, 1, 20))
     assert s.deadline == D(2025, 3, 20)
@@ -56,11 +63,9 @@ def test_no_closure_without_a_reply(item, clerk, unit):
 
 
 def test_only_the_lead_unit_replies(item, clerk, unit, other_unit, unit_user):
-    services.assign(item, clerk, lead_unit=unit, assist_units=[other_unit],
-                    assigned=D(2025, 1, 20))
+    services.assign(item, clerk, lead_unit=unit, assist_units=[other_unit], assigned=D(2025, 1, 20))
     with pytest.raises(WorkflowError, match="主办单位"):
-        services.reply(item, unit_user, unit=other_unit, date=D(2025, 2, 1), text="x",
-                       result="A")
+        services.reply(item, unit_user, unit=other_unit, date=D(2025, 2, 1), text="x", result="A")
 
 
 def test_full_path_to_closure(item, clerk, unit, unit_user):
@@ -70,7 +75,14 @@ def test_full_path_to_closure(item, clerk, unit, unit_user):
     services.record_opinion(item, clerk, opinion="满意")
     s = services.close(item, clerk)
     assert s.state == S.CLOSED
-    assert [e.action for e in s.events.all()] == ["登记", "交办", "签收", "答复", "代表意见", "办结"]
+    assert [e.action for e in s.events.all()] == [
+        "登记",
+        "交办",
+        "签收",
+        "答复",
+        "代表意见",
+        "办结",
+    ]
 
 
 def test_unsatisfied_sends_it_back_for_a_second_handling(item, clerk, unit, unit_user):
@@ -87,8 +99,9 @@ def test_unsatisfied_sends_it_back_for_a_second_handling(item, clerk, unit, unit
 
 def test_return_within_the_working_days_and_reassign(item, clerk, unit, other_unit, unit_user):
     services.assign(item, clerk, lead_unit=unit, assigned=D(2025, 1, 20))  # a Monday
-    s = services.return_to_office(item, unit_user, unit=unit, reason="不属于本单位职责",
-                                  today=D(2025, 1, 27))
+    s = services.return_to_office(
+        item, unit_user, unit=unit, reason="不属于本单位职责", today=D(2025, 1, 27)
+    )
     assert s.state == S.NEW and s.lead_unit is None
     assert s.returned_reason == "不属于本单位职责"
     s = services.assign(s, clerk, lead_unit=other_unit, assigned=D(2025, 1, 28))
