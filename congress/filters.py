@@ -11,6 +11,7 @@ class RecordFilter(django_filters.FilterSet):
     """Year (by the record's own date) and a free-text search over ``search_fields``."""
 
     year = django_filters.NumberFilter(label="年度", method="filter_year")
+    month = django_filters.NumberFilter(label="月份", method="filter_month")
     q = django_filters.CharFilter(label="搜索", method="filter_text")
 
     date_field = "date"
@@ -18,6 +19,9 @@ class RecordFilter(django_filters.FilterSet):
 
     def filter_year(self, queryset, name, value):
         return queryset.filter(**{f"{self.date_field}__year": int(value)})
+
+    def filter_month(self, queryset, name, value):
+        return queryset.filter(**{f"{self.date_field}__month": int(value)})
 
     def filter_text(self, queryset, name, value):
         value = value.strip()

@@ -28,3 +28,15 @@ SENTENCES = [
 def overview_sentences(values: dict, profile: Profile | None = None) -> list[str]:
     profile = profile or Profile.get()
     return [s.format(party_short=profile.party_short, **values) for s in SENTENCES]
+
+
+def overview_keys() -> list[str]:
+    """The figures the overview names, in the order it names them."""
+    from string import Formatter
+
+    keys: list[str] = []
+    for sentence in SENTENCES:
+        for _text, name, _spec, _conv in Formatter().parse(sentence):
+            if name and name != "party_short" and name not in keys:
+                keys.append(name)
+    return keys

@@ -3,7 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 
-from . import views
+from . import dashboard, views
 
 login = login_not_required(auth_views.LoginView.as_view(redirect_authenticated_user=True))
 
@@ -13,6 +13,7 @@ urlpatterns = [
     path("accounts/login/", login, name="login"),
     path("accounts/logout/", views.logout, name="logout"),
     path("settings/profile/", views.profile, name="profile"),
+    path("dashboard/", dashboard.dashboard, name="dashboard"),
     path("admin/", admin.site.urls),
     path("", include("meetings.urls")),
     path("", include("oversight.urls")),

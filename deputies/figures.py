@@ -1,6 +1,7 @@
 """代表工作 figures of the year."""
 
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
+from django.db.models.functions import ExtractMonth
 
 from congress.figures import Figure, register, total
 
@@ -92,3 +93,29 @@ register(
         section="deputies",
     ),
 )
+
+
+def activities_by_month(year: int) -> list[int]:
+    """代表活动 per month of the year, in one query."""
+    months = [0] * 12
+    rows = (
+        Activity.objects.in_year(year)
+        .annotate(m=ExtractMonth("date"))
+        .values("m")
+        .annotate(n=Count("pk"))
+    )
+    for r in rows:
+        months[r["m"] - 1] = r["n"]
+    return months
+
+
+def participation_by_town(year: int) -> list[tuple[str, int]]:
+    """Deputies' participations (人次) in the year's activities, by the station's town."""
+    through = Activity.deputies.through
+    rows = (
+        through.objects.filter(activity__date__year=year)
+        .values("activity__station__town")
+        .annotate(n=Count("pk"))
+        .order_by("-n")
+    )
+    return [(r["activity__station__town"] or "未指定联络站", r["n"]) for r in rows]

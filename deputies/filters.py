@@ -60,7 +60,7 @@ class ActivityFilter(RecordFilter):
     participation = django_filters.BooleanFilter(
         label="计入邀请代表人次", method="filter_participation"
     )
-    month = django_filters.NumberFilter(label="月份", field_name="date__month")
+    town = django_filters.CharFilter(label="镇街", field_name="station__town")
 
     class Meta:
         model = Activity

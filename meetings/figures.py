@@ -1,5 +1,8 @@
 """会议与任免 figures of the year."""
 
+from django.db.models import Count
+from django.db.models.functions import ExtractMonth
+
 from congress.figures import Figure, register
 
 from .models import Meeting
@@ -34,3 +37,18 @@ register(
         section="meetings",
     ),
 )
+
+
+def meetings_by_month(year: int) -> dict[str, list[int]]:
+    """常委会会议 and 主任会议 per month of the year, in one query."""
+    series = {Meeting.Kind.STANDING.value: [0] * 12, Meeting.Kind.CHAIRMAN.value: [0] * 12}
+    rows = (
+        Meeting.objects.in_year(year)
+        .filter(kind__in=series)
+        .annotate(m=ExtractMonth("date"))
+        .values("kind", "m")
+        .annotate(n=Count("pk"))
+    )
+    for r in rows:
+        series[r["kind"]][r["m"] - 1] = r["n"]
+    return series

@@ -99,3 +99,36 @@ register(
     _other("legislation", "法规立法调研", "部", OtherWork.Kind.LEGISLATION),
     _other("joint_enforcement", "联合执法", "次", OtherWork.Kind.JOINT_ENFORCEMENT),
 )
+
+
+def projects_progress(year: int):
+    """The year's voted livelihood projects with their progress."""
+    from .models import LivelihoodProject
+
+    return (
+        LivelihoodProject.objects.filter(year=year)
+        .exclude(state=LivelihoodProject.State.CANDIDATE)
+        .order_by("-progress", "name")
+    )
+
+
+def key_items(year: int):
+    """Reports heard and laws inspected, for the report's lists."""
+    qs = OversightItem.objects.in_year(year).order_by("date", "pk")
+    return {
+        "reports": qs.filter(kind=K.WORK_REPORT),
+        "inspections": qs.filter(kind=K.INSPECTION),
+        "inquiries": qs.filter(kind=K.INQUIRY),
+        "research": qs.filter(kind=K.RESEARCH),
+    }
+
+
+def opinions_awaiting(today=None):
+    """Review opinions still waiting for the body's report, overdue first."""
+    from .models import ReviewOpinion
+
+    return (
+        ReviewOpinion.objects.filter(state=ReviewOpinion.State.OPEN)
+        .select_related("source")
+        .order_by("deadline")
+    )

@@ -1,5 +1,7 @@
 """代表建议 figures of the year, with 办结率 and 满意率."""
 
+from django.db.models import Count
+
 from congress.figures import Figure, register
 
 from .models import Suggestion
@@ -108,3 +110,22 @@ register(
         section="suggestions",
     ),
 )
+
+
+def suggestions_by_state(year: int) -> list[tuple[str, int]]:
+    """代表建议 and 闭会期间建议 of the year by 办理状态, in the workflow's order."""
+    rows = dict(
+        Suggestion.objects.in_year(year).suggestions().values_list("state").annotate(n=Count("pk"))
+    )
+    return [(state, rows.get(state, 0)) for state in Suggestion.State.values]
+
+
+def attention(today=None):
+    """What needs attention now: overdue replies and suggestions whose deputy was unsatisfied."""
+    qs = Suggestion.objects.select_related("lead", "lead_unit")
+    return {
+        "overdue": qs.overdue(today).order_by("deadline"),
+        "unsatisfied": qs.filter(opinion=Suggestion.Opinion.UNSATISFIED)
+        .exclude(state=Suggestion.State.CLOSED)
+        .order_by("deadline"),
+    }

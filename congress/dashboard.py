@@ -1,0 +1,120 @@
+"""领导驾驶舱: the year's figures, progress and what is overdue, each linked to its records."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from deputies.figures import activities_by_month, participation_by_town
+from meetings.figures import meetings_by_month
+from meetings.models import Appointment
+from oversight.figures import opinions_awaiting, projects_progress
+from proposals.figures import attention, suggestions_by_state
+from proposals.services import unit_table
+
+from .charts import Bar, bar_chart, column_chart
+from .crud import KINDS
+from .figures import all_figures, compute_year
+from .overview import overview_keys
+from .roles import staff_required
+
+ATTENTION_ROWS = 10
+
+
+def tiles(year: int) -> list[dict]:
+    figures = all_figures()
+    now, before = compute_year(year), compute_year(year - 1)
+    return [
+        {
+            "key": key,
+            "label": figures[key].label,
+            "unit": figures[key].unit,
+            "value": now[key],
+            "previous": before[key],
+            "link": figures[key].link(year),
+            "definition": figures[key].definition,
+        }
+        for key in overview_keys()
+    ]
+
+
+def charts(year: int) -> dict:
+    """The year's charts; the annual report draws the same ones."""
+    meetings, activities, suggestions = KINDS["meetings"], KINDS["activities"], KINDS["suggestions"]
+    by_month = meetings_by_month(year)
+    month_bars = {
+        kind: [
+            Bar(f"{m + 1}月", n, meetings.list_url(year=year, kind=kind, month=m + 1))
+            for m, n in enumerate(series)
+        ]
+        for kind, series in by_month.items()
+    }
+    return {
+        "standing_by_month": column_chart(month_bars["常委会会议"], "常委会会议（按月）"),
+        "chairman_by_month": column_chart(month_bars["主任会议"], "主任会议（按月）"),
+        "activities_by_month": column_chart(
+            [
+                Bar(f"{m + 1}月", n, activities.list_url(year=year, month=m + 1))
+                for m, n in enumerate(activities_by_month(year))
+            ],
+            "代表活动（按月）",
+        ),
+        "suggestions_by_state": bar_chart(
+            [
+                Bar(state, n, suggestions.list_url(year=year, group="suggestions", state=state))
+                for state, n in suggestions_by_state(year)
+            ],
+            "代表建议办理状态",
+        ),
+        "projects": bar_chart(
+            [
+                Bar(p.name, p.progress, KINDS["projects"].url("detail", p.pk), "%")
+                for p in projects_progress(year)
+            ],
+            "民生实事项目进度",
+            max_value=100,
+            label_width=190,
+        ),
+        "participation": bar_chart(
+            [
+                Bar(town, n, activities.list_url(year=year, town=town))
+                for town, n in participation_by_town(year)[:15]
+            ],
+            "代表参与活动人次（按镇街）",
+        ),
+    }
+
+
+@require_http_methods(["GET", "HEAD"])
+@staff_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    try:
+        year = int(request.GET.get("year", today.year))
+    except ValueError:
+        year = today.year
+    year = min(max(year, 1990), today.year + 1)
+    need = attention(today)
+    waiting_oath = Appointment.objects.awaiting_oath().order_by("date")
+    opinions = opinions_awaiting(today)
+    return render(
+        request,
+        "congress/dashboard.html",
+        {
+            "year": year,
+            "years": list(range(today.year, today.year - 6, -1)),
+            "tiles": tiles(year),
+            "charts": charts(year),
+            "units": unit_table(year, today)[:15],
+            "overdue": need["overdue"][:ATTENTION_ROWS],
+            "overdue_count": need["overdue"].count(),
+            "unsatisfied": need["unsatisfied"][:ATTENTION_ROWS],
+            "opinions": opinions[:ATTENTION_ROWS],
+            "opinions_overdue": opinions.filter(deadline__lt=today).count(),
+            "waiting_oath": waiting_oath[:ATTENTION_ROWS],
+            "waiting_oath_count": waiting_oath.count(),
+            "today": today,
+        },
+    )

@@ -1,0 +1,99 @@
+"""领导驾驶舱: the registry's figures, each linked to a list of the same count, in constant queries."""
+
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from congress.figures import all_figures, compute_year
+from congress.overview import overview_keys
+from tests.test_figures import known_year  # noqa: F401 - the shared known data set
+
+URL = reverse("dashboard") + "?year=2025"
+
+
+def _tiles(html: str) -> dict[str, tuple[str, str]]:
+    found = re.findall(
+        r'<a class="tile" href="([^"]+)"[^>]*data-figure="(\w+)">\s*'
+        r'<span class="label">[^<]*</span>\s*<span class="value">([^<]+)<',
+        html,
+    )
+    return {key: (href.replace("&amp;", "&"), value.strip()) for href, key, value in found}
+
+
+def test_dashboard_tiles_equal_the_registry(leader_client, known_year):  # noqa: F811
+    tiles = _tiles(leader_client.get(URL).content.decode())
+    values = compute_year(2025)
+    assert set(tiles) == set(overview_keys())
+    for key, (_href, shown) in tiles.items():
+        assert shown == str(values[key]), key
+
+
+def test_every_tile_leads_to_a_list_whose_count_equals_the_figure(leader_client, known_year):  # noqa: F811
+    tiles = _tiles(leader_client.get(URL).content.decode())
+    figures = all_figures()
+    for key, (href, shown) in tiles.items():
+        page = leader_client.get(href)
+        assert page.status_code == 200, key
+        count = int(re.search(r"data-count>(\d+)<", page.content.decode()).group(1))
+        fig = figures[key]
+        if fig.is_rate:
+            assert count == compute_year(2025)[fig.denominator], key
+        elif fig.measure.__name__ == "count":
+            assert str(count) == shown, key
+
+
+def test_previous_year_is_shown(leader_client, known_year):  # noqa: F811
+    html = leader_client.get(URL).content.decode()
+    assert "上年 1 次" in html  # one standing meeting in 2024
+
+
+def test_query_count_does_not_grow_with_records(leader_client, known_year, clerk):  # noqa: F811
+    from django.core.cache import cache
+
+    from tests import factories as f
+
+    def measure() -> int:
+        cache.clear()
+        with CaptureQueriesContext(connection) as ctx:
+            assert leader_client.get(URL).status_code == 200
+        return len(ctx.captured_queries)
+
+    before = measure()
+    lead = f.deputy("新代表")
+    for i in range(20):
+        f.suggestion(f"新{i}", lead, state="办理中", deadline=f.D(2025, 2, 1))
+        f.activity(f"新活动{i}", "视察", f.D(2025, 1 + i % 12, 3), [lead])
+        f.meeting(kind="主任会议", term=18, seq=100 + i, date=f.D(2025, 1 + i % 12, 5))
+    assert measure() == before
+
+
+def test_bars_link_to_their_records(leader_client, known_year):  # noqa: F811
+    html = leader_client.get(URL).content.decode()
+    link = re.search(r'<a href="(/meetings/\?year=2025&amp;kind=[^"]+&amp;month=3)">', html)
+    assert link, "the March bar of the meetings chart links to March's meetings"
+    page = leader_client.get(link.group(1).replace("&amp;", "&")).content.decode()
+    assert "data-count>1<" in page
+
+
+def test_attention_lists_overdue_items(leader_client, known_year):  # noqa: F811
+    html = leader_client.get(URL).content.decode()
+    assert "逾期未答复的代表建议" in html and "尚未宪法宣誓" in html
+
+
+@pytest.mark.django_db
+def test_units_and_outsiders_cannot_see_it(unit_client):
+    assert unit_client.get(URL).status_code == 403
+
+
+@pytest.mark.django_db
+def test_leader_and_clerk_see_it_and_post_is_refused(leader_client):
+    assert leader_client.get(reverse("dashboard")).status_code == 200
+    assert leader_client.post(reverse("dashboard")).status_code == 403
+
+
+def test_bad_year_falls_back(leader_client, known_year):  # noqa: F811
+    assert leader_client.get(reverse("dashboard") + "?year=abc").status_code == 200
+    assert leader_client.get(reverse("dashboard") + "?year=99999").status_code == 200
