@@ -63,6 +63,9 @@ class RecordKind:
     # Hook for ledger export of the filtered list (set by congress.ledger when it exists).
     export_sheet: str | None = None
 
+    def __post_init__(self) -> None:
+        KINDS[self.key] = self
+
     @property
     def label(self) -> str:
         return str(self.model._meta.verbose_name)
@@ -95,11 +98,6 @@ class RecordKind:
 
 
 KINDS: dict[str, RecordKind] = {}
-
-
-def register(kind: RecordKind) -> RecordKind:
-    KINDS[kind.key] = kind
-    return kind
 
 
 def _check(request: HttpRequest, kind: RecordKind, action: str) -> None:
@@ -265,7 +263,6 @@ def delete_view(request: HttpRequest, kind: RecordKind, pk: int) -> HttpResponse
 
 
 def urls_for(kind: RecordKind) -> list:
-    register(kind)
     k = {"kind": kind}
     return [
         path(f"{kind.key}/", list_view, k, name=f"{kind.key}_list"),

@@ -3,7 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 
-from . import dashboard, views
+from . import dashboard, report_views, views
 
 login = login_not_required(auth_views.LoginView.as_view(redirect_authenticated_user=True))
 
@@ -14,6 +14,11 @@ urlpatterns = [
     path("accounts/logout/", views.logout, name="logout"),
     path("settings/profile/", views.profile, name="profile"),
     path("dashboard/", dashboard.dashboard, name="dashboard"),
+    path("reports/", report_views.reports, name="reports"),
+    path("reports/jobs/<int:pk>/status/", report_views.report_status, name="report_status"),
+    path("reports/jobs/<int:pk>/pdf/", report_views.report_download, name="report_download"),
+    path("reports/<int:year>/draft/", report_views.draft_edit, name="report_draft"),
+    path("reports/<int:year>/preview/", report_views.report_preview, name="report_preview"),
     path("admin/", admin.site.urls),
     path("", include("meetings.urls")),
     path("", include("oversight.urls")),

@@ -16,7 +16,7 @@ register(
         "会议 rows of type 常委会会议",
         kind=meetings,
         params=lambda y: {"year": y, "kind": Meeting.Kind.STANDING},
-        section="meetings",
+        section="politics",
     ),
     Figure(
         "chairman_meetings",
@@ -25,16 +25,16 @@ register(
         "会议 rows of type 主任会议",
         kind=meetings,
         params=lambda y: {"year": y, "kind": Meeting.Kind.CHAIRMAN},
-        section="meetings",
+        section="politics",
     ),
-    Figure("decisions", "决议决定", "项", "决议决定 rows", kind=decisions, section="meetings"),
+    Figure("decisions", "决议决定", "项", "决议决定 rows", kind=decisions, section="politics"),
     Figure(
         "appointments",
         "任免国家机关工作人员",
         "人次",
         "人事任免 rows",
         kind=appointments,
-        section="meetings",
+        section="politics",
     ),
 )
 

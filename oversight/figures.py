@@ -9,7 +9,7 @@ from .views import opinions, otherwork, oversight, projects, visits
 K = OversightItem.Kind
 
 
-def _other(key: str, label: str, unit: str, kind: str) -> Figure:
+def _other(key: str, label: str, unit: str, kind: str, section: str) -> Figure:
     return Figure(
         key,
         label,
@@ -18,7 +18,7 @@ def _other(key: str, label: str, unit: str, kind: str) -> Figure:
         kind=otherwork,
         params=lambda y: {"year": y, "kind": kind},
         measure=total("quantity"),
-        section="self",
+        section=section,
     )
 
 
@@ -94,10 +94,10 @@ register(
         kind=visits,
         section="oversight",
     ),
-    _other("study", "学习研讨活动", "次", OtherWork.Kind.STUDY),
-    _other("party_reports", "向党委汇报工作", "次", OtherWork.Kind.REPORT),
-    _other("legislation", "法规立法调研", "部", OtherWork.Kind.LEGISLATION),
-    _other("joint_enforcement", "联合执法", "次", OtherWork.Kind.JOINT_ENFORCEMENT),
+    _other("study", "学习研讨活动", "次", OtherWork.Kind.STUDY, "politics"),
+    _other("party_reports", "向党委汇报工作", "次", OtherWork.Kind.REPORT, "politics"),
+    _other("legislation", "法规立法调研", "部", OtherWork.Kind.LEGISLATION, "law"),
+    _other("joint_enforcement", "联合执法", "次", OtherWork.Kind.JOINT_ENFORCEMENT, "law"),
 )
 
 

@@ -17,7 +17,7 @@ register(
         "代表建议 rows of 类别 代表建议 or 闭会期间建议",
         kind=suggestions,
         params=lambda y: {"year": y, "group": "suggestions"},
-        section="suggestions",
+        section="deputies",
     ),
     Figure(
         "speeches",
@@ -26,7 +26,7 @@ register(
         "代表建议 rows of 类别 发言建议",
         kind=suggestions,
         params=lambda y: {"year": y, "kind": K.SPEECH},
-        section="suggestions",
+        section="deputies",
     ),
     Figure(
         "motions",
@@ -35,7 +35,7 @@ register(
         "代表建议 rows of 类别 议案",
         kind=suggestions,
         params=lambda y: {"year": y, "kind": K.MOTION},
-        section="suggestions",
+        section="deputies",
     ),
     Figure(
         "key_suggestions",
@@ -44,7 +44,7 @@ register(
         "代表建议 and 闭会期间建议 rows with 重点督办 是",
         kind=suggestions,
         params=lambda y: {"year": y, "group": "suggestions", "key": True},
-        section="suggestions",
+        section="deputies",
     ),
     Figure(
         "litigation",
@@ -62,7 +62,7 @@ register(
         "代表建议 and 闭会期间建议 rows other than 不予立案 and 撤回",
         kind=suggestions,
         params=lambda y: {"year": y, "group": "handled"},
-        section="suggestions",
+        section="deputies",
     ),
     Figure(
         "closed",
@@ -71,7 +71,7 @@ register(
         "已办结 代表建议 and 闭会期间建议",
         kind=suggestions,
         params=lambda y: {"year": y, "group": "handled", "state": Suggestion.State.CLOSED},
-        section="suggestions",
+        section="deputies",
     ),
     Figure(
         "with_opinion",
@@ -80,7 +80,7 @@ register(
         "代表建议 and 闭会期间建议 rows that have a 代表意见",
         kind=suggestions,
         params=lambda y: {"year": y, "group": "with_opinion"},
-        section="suggestions",
+        section="deputies",
     ),
     Figure(
         "satisfied",
@@ -89,7 +89,7 @@ register(
         "满意 + 基本满意",
         kind=suggestions,
         params=lambda y: {"year": y, "group": "satisfied"},
-        section="suggestions",
+        section="deputies",
     ),
     Figure(
         "closure_rate",
@@ -98,7 +98,7 @@ register(
         "已办结 ÷ 代表建议 and 闭会期间建议 rows other than 不予立案 and 撤回",
         numerator="closed",
         denominator="handled",
-        section="suggestions",
+        section="deputies",
     ),
     Figure(
         "satisfaction_rate",
@@ -107,7 +107,7 @@ register(
         "(满意 + 基本满意) ÷ 代表建议 and 闭会期间建议 rows that have a 代表意见",
         numerator="satisfied",
         denominator="with_opinion",
-        section="suggestions",
+        section="deputies",
     ),
 )
 
