@@ -22,7 +22,12 @@ from .uploads import serve
 class DraftForm(forms.ModelForm):
     class Meta:
         model = ReportDraft
-        exclude = ["year", "updated"]
+        fields = [
+            "title",
+            "intro",
+            *[f"{k}_{part}" for k in ReportDraft.SECTIONS for part in ("heading", "text")],
+            "closing",
+        ]
         widgets = {
             name: forms.Textarea(attrs={"rows": 8})
             for name in (
