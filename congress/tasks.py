@@ -95,3 +95,45 @@ def _fail(job_id: int, message: str) -> None:
         )
     except DatabaseError:
         log.exception("could not record the failure of report job %s", job_id)
+
+
+def _ledger_claim(pk: int, ready: str, running: str) -> bool:
+    from .models import LedgerImport
+
+    return bool(LedgerImport.objects.filter(pk=pk, status=ready).update(status=running, progress=1))
+
+
+@shared_task(acks_late=True, soft_time_limit=600, time_limit=660)
+def run_ledger_import(pk: int, dry_run: bool) -> str:
+    """Check (dry run) or write an uploaded workbook, reporting progress on the record."""
+    from .ledger.importer import import_workbook
+    from .models import LedgerImport
+
+    St = LedgerImport.Status
+    ready, running = (St.QUEUED, St.CHECKING) if dry_run else (St.IMPORT_QUEUED, St.IMPORTING)
+    if not _ledger_claim(pk, ready, running):
+        return "skipped"
+    record = LedgerImport.objects.get(pk=pk)
+
+    def progress(done: int, total: int) -> None:
+        LedgerImport.objects.filter(pk=pk).update(progress=max(1, min(99, done * 100 // total)))
+
+    try:
+        data = record.file.read()
+        result = import_workbook(data, dry_run=dry_run, progress=progress)
+    except Exception as exc:  # noqa: BLE001 - shown to the user on the import's page
+        log.exception("ledger import %s failed", pk)
+        LedgerImport.objects.filter(pk=pk).update(
+            status=St.FAILED,
+            finished=timezone.now(),
+            result={"errors": [{"text": f"导入失败：{exc.__class__.__name__}: {exc}"}]},
+        )
+        return "failed"
+    if result.ok:
+        status = St.READY if dry_run else St.DONE
+    else:
+        status = St.INVALID
+    LedgerImport.objects.filter(pk=pk).update(
+        status=status, progress=100, result=result.as_dict(), finished=timezone.now()
+    )
+    return status

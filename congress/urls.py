@@ -3,7 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 
-from . import dashboard, report_views, views
+from . import dashboard, ledger_views, report_views, views
 
 login = login_not_required(auth_views.LoginView.as_view(redirect_authenticated_user=True))
 
@@ -14,6 +14,20 @@ urlpatterns = [
     path("accounts/logout/", views.logout, name="logout"),
     path("settings/profile/", views.profile, name="profile"),
     path("dashboard/", dashboard.dashboard, name="dashboard"),
+    path("ledger/", ledger_views.ledger_home, name="ledger"),
+    path("ledger/template.xlsx", ledger_views.ledger_template, name="ledger_template"),
+    path("ledger/export.xlsx", ledger_views.ledger_export, name="ledger_export"),
+    path("ledger/imports/<int:pk>/", ledger_views.ledger_import, name="ledger_import"),
+    path(
+        "ledger/imports/<int:pk>/status/",
+        ledger_views.ledger_import_status,
+        name="ledger_import_status",
+    ),
+    path(
+        "ledger/imports/<int:pk>/confirm/",
+        ledger_views.ledger_import_confirm,
+        name="ledger_import_confirm",
+    ),
     path("reports/", report_views.reports, name="reports"),
     path("reports/jobs/<int:pk>/status/", report_views.report_status, name="report_status"),
     path("reports/jobs/<int:pk>/pdf/", report_views.report_download, name="report_download"),

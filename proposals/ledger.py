@@ -21,8 +21,6 @@ def save_suggestion(v: dict) -> bool:
     state = v["办理状态"]
     if assigned and assigned < date:
         raise RowError("交办日期", "交办日期不能早于提出日期", assigned)
-    if state in (S.HANDLING, S.ANSWERED, S.CLOSED) and not v.get("主办单位"):
-        raise RowError("主办单位", f"办理状态为“{state}”时必须填写主办单位")
     reply = v.get("答复日期")
     if reply and assigned and reply < assigned:
         raise RowError("答复日期", "答复日期不能早于交办日期", reply)
