@@ -21,6 +21,7 @@ from django.forms import BaseInlineFormSet, ModelForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
+from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 from django_filters import FilterSet
 
@@ -190,24 +191,83 @@ def detail_view(request: HttpRequest, kind: RecordKind, pk: int) -> HttpResponse
     }
     if kind.detail_context:
         context.update(kind.detail_context(obj))
+    from .history import record_history
+
+    context["history"] = record_history(obj)
     return render(request, kind.detail_template, context)
+
+
+class Conflict(Exception):
+    """The record changed since the form was opened."""
+
+
+def _check_version(kind: RecordKind, obj: Model, posted: str) -> None:
+    current = (
+        kind.model.objects.select_for_update()
+        .filter(pk=obj.pk)
+        .values_list("version", flat=True)
+        .first()
+    )
+    if current is not None and str(current) != posted:
+        raise Conflict(_conflict_message(obj, posted))
+
+
+def _conflict_message(obj: Model, posted: str) -> str:
+    newer = list(obj.history.select_related("history_user").order_by("-history_date")[:20])
+    base = next((h for h in newer if str(h.version) == posted), None)
+    latest = newer[0] if newer else None
+    changed = ""
+    if latest is not None and base is not None and latest.pk != base.pk:
+        names = [
+            str(obj._meta.get_field(c.field).verbose_name)
+            for c in latest.diff_against(base).changes
+        ]
+        changed = "（修改了：" + "、".join(names) + "）" if names else ""
+    who = ""
+    if latest is not None:
+        user = latest.history_user
+        who = (
+            f"已被{user.get_full_name() or user.username if user else '他人'}"
+            f"于{timezone.localtime(latest.history_date):%Y-%m-%d %H:%M}修改{changed}"
+        )
+    return (
+        f"保存失败：您编辑期间，这条记录{who or '已被他人修改'}。您的修改尚未保存；"
+        "请核对下方最新内容，确认后再次保存将以您的内容为准。"
+    )
 
 
 def _edit(request: HttpRequest, kind: RecordKind, obj: Model | None) -> HttpResponse:
     data = request.POST if request.method == "POST" else None
     files = request.FILES if request.method == "POST" else None
-    form = kind.form(data, files, instance=obj)
+    initial = (
+        {k: v for k, v in request.GET.items() if k in kind.form.base_fields} if not obj else None
+    )
+    form = kind.form(data, files, instance=obj, initial=initial)
     formsets = [
         (title, fs(data, files, instance=obj or kind.model())) for title, fs in kind.formsets
     ]
-    if request.method == "POST" and form.is_valid() and all(f.is_valid() for _, f in formsets):
-        with transaction.atomic():
-            saved = form.save()
-            for _, fs in formsets:
-                fs.instance = saved
-                fs.save()
-        messages.success(request, f"已保存{kind.label}：{saved}")
-        return redirect(kind.url("detail", saved.pk))
+    version = getattr(obj, "version", None)
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid() and all(f.is_valid() for _, f in formsets):
+            try:
+                with transaction.atomic():
+                    if obj is not None and version is not None:
+                        _check_version(kind, obj, request.POST.get("_version", ""))
+                    saved = form.save()
+                    for _, fs in formsets:
+                        fs.instance = saved
+                        fs.save()
+            except Conflict as exc:
+                form.add_error(None, str(exc))
+                version = (
+                    kind.model.objects.filter(pk=obj.pk).values_list("version", flat=True).first()
+                )
+                status = 409
+            else:
+                messages.success(request, f"已保存{kind.label}：{saved}")
+                return redirect(kind.url("detail", saved.pk))
     return render(
         request,
         "crud/form.html",
@@ -216,8 +276,9 @@ def _edit(request: HttpRequest, kind: RecordKind, obj: Model | None) -> HttpResp
             "form": form,
             "formsets": formsets,
             "object": obj,
+            "version": version,
         },
-        status=400 if request.method == "POST" else 200,
+        status=status,
     )
 
 

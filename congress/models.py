@@ -2,6 +2,24 @@ from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+class Record(models.Model):
+    """A record staff keep: versioned against lost updates, and every change kept in history."""
+
+    version = models.PositiveIntegerField(_("版本"), default=1, editable=False)
+    history = HistoricalRecords(inherit=True)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        # Every change of a saved record moves its version on; an edit started from an older
+        # version is refused by the page (see congress.crud), never silently overwritten.
+        if self.pk is not None and not kwargs.get("force_insert"):
+            self.version = (self.version or 0) + 1
+        super().save(*args, **kwargs)
 
 
 class Profile(models.Model):
@@ -53,7 +71,7 @@ class Unit(models.Model):
         return self.name
 
 
-class OtherWork(models.Model):
+class OtherWork(Record):
     """其他工作: work counted in the year-end review that has no record type of its own."""
 
     class Kind(models.TextChoices):
@@ -87,7 +105,7 @@ class OtherWork(models.Model):
         return f"{self.kind}：{self.name}"
 
 
-class ReportDraft(models.Model):
+class ReportDraft(Record):
     """年度工作综述稿: the staff's narrative around the generated figures, one per year."""
 
     SECTIONS = ("politics", "oversight", "law", "deputies", "self")

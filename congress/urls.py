@@ -3,7 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 
-from . import dashboard, ledger_views, report_views, views
+from . import dashboard, history, ledger_views, report_views, views
 
 login = login_not_required(auth_views.LoginView.as_view(redirect_authenticated_user=True))
 
@@ -28,6 +28,9 @@ urlpatterns = [
         ledger_views.ledger_import_confirm,
         name="ledger_import_confirm",
     ),
+    path("history/", history.changes, name="changes"),
+    path("recycle/", history.recycle_bin, name="recycle_bin"),
+    path("recycle/<str:kind_key>/<int:history_id>/restore/", history.restore, name="restore"),
     path("reports/", report_views.reports, name="reports"),
     path("reports/jobs/<int:pk>/status/", report_views.report_status, name="report_status"),
     path("reports/jobs/<int:pk>/pdf/", report_views.report_download, name="report_download"),

@@ -1,10 +1,11 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from congress.models import Record
 from meetings.models import YearQuerySet
 
 
-class Station(models.Model):
+class Station(Record):
     """联络站: a deputies' home (代表之家) or liaison station (代表联络站)."""
 
     class Kind(models.TextChoices):
@@ -28,7 +29,7 @@ class Station(models.Model):
         return self.name
 
 
-class Deputy(models.Model):
+class Deputy(Record):
     """人大代表: a deputy to a people's congress (not a login user)."""
 
     class Sex(models.TextChoices):
@@ -119,7 +120,7 @@ class Deputy(models.Model):
         return self.sex == self.Sex.FEMALE
 
 
-class Activity(models.Model):
+class Activity(Record):
     """代表活动: a deputies' activity (视察, 调研, 培训, 述职, 联系群众, …)."""
 
     class Kind(models.TextChoices):

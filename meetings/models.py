@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models import Max, Q
 from django.utils.translation import gettext_lazy as _
 
+from congress.models import Record
 from congress.text import cn_number
 from congress.uploads import validate_document
 
@@ -14,7 +15,7 @@ class YearQuerySet(models.QuerySet):
         return self.filter(**{f"{self.date_field}__year": year})
 
 
-class Meeting(models.Model):
+class Meeting(Record):
     """会议: a standing-committee, chairman's or congress session meeting."""
 
     class Kind(models.TextChoices):
@@ -147,7 +148,7 @@ class MeetingDocument(models.Model):
         return self.title or self.file.name.rsplit("/", 1)[-1]
 
 
-class Decision(models.Model):
+class Decision(Record):
     """决议决定: a resolution or decision adopted at a meeting."""
 
     class Kind(models.TextChoices):
@@ -185,7 +186,7 @@ class AppointmentQuerySet(YearQuerySet):
         return self.filter(kind__in=Appointment.OATH_KINDS, oath_date__isnull=True)
 
 
-class Appointment(models.Model):
+class Appointment(Record):
     """人事任免: one appointment or removal voted by the committee."""
 
     class Kind(models.TextChoices):

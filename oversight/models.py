@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from congress.dates import add_months
+from congress.models import Record
 from congress.uploads import validate_document
 from meetings.models import YearQuerySet
 
@@ -17,7 +18,7 @@ class Satisfaction(models.TextChoices):
     UNSATISFIED = "不满意", _("不满意")
 
 
-class OversightItem(models.Model):
+class OversightItem(Record):
     """监督工作: a report heard, an inspection, an inquiry, research or a filing review."""
 
     class Kind(models.TextChoices):
@@ -108,7 +109,7 @@ class OpinionQuerySet(YearQuerySet):
         return self.filter(state=ReviewOpinion.State.OPEN, deadline__lt=today)
 
 
-class ReviewOpinion(models.Model):
+class ReviewOpinion(Record):
     """意见建议: a review opinion or research suggestion sent to a body, followed until it reports."""
 
     class Category(models.TextChoices):
@@ -188,7 +189,7 @@ class ReviewOpinion(models.Model):
         return "逾期" if self.is_overdue() else ""
 
 
-class LivelihoodProject(models.Model):
+class LivelihoodProject(Record):
     """民生实事: a livelihood project put to the deputies' vote."""
 
     class State(models.TextChoices):
@@ -228,7 +229,7 @@ class LivelihoodProject(models.Model):
         return f"{self.name}（{self.year}）"
 
 
-class ProjectVisit(models.Model):
+class ProjectVisit(Record):
     """民生实事督导: a supervision visit to a livelihood project."""
 
     class Form(models.TextChoices):

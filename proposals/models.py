@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from congress.models import Record
 from congress.uploads import validate_document
 from meetings.models import YearQuerySet
 
@@ -31,7 +32,7 @@ class SuggestionQuerySet(YearQuerySet):
         return self.filter(Q(lead_unit=unit) | Q(assist_units=unit)).distinct()
 
 
-class Suggestion(models.Model):
+class Suggestion(Record):
     """代表建议: a deputy's suggestion, motion or speech, followed from submission to closure."""
 
     class Kind(models.TextChoices):

@@ -87,7 +87,11 @@ def test_demo_has_last_year_records_and_loads_once(demo):
 
 
 def test_demo_accounts_exist(demo, client):
+    from django.urls import reverse
+
     from congress.demo import DEMO_PASSWORD
 
     for username in ("clerk", "leader", "unit", "admin"):
-        assert client.login(username=username, password=DEMO_PASSWORD), username
+        response = client.post(reverse("login"), {"username": username, "password": DEMO_PASSWORD})
+        assert response.status_code == 302, username
+        client.post(reverse("logout"))
