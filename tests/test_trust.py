@@ -1,0 +1,125 @@
+"""Trust: history, no lost updates, the recycle bin, login lock-out, CSP and backups."""
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from congress.figures import compute_year
+from meetings.models import Decision, Meeting
+from tests import factories as f
+from tests.conftest import PASSWORD
+from tests.test_figures import known_year  # noqa: F401
+
+D = f.D
+
+
+def _decision_form(title: str, version) -> dict:
+    return {"title": title, "kind": "决定", "date": "2025-03-18", "text": "", "_version": version}
+
+
+@pytest.mark.django_db
+def test_every_change_is_kept_with_who_and_what(client, clerk):
+    client.force_login(clerk)
+    d = Decision.objects.create(title="原标题", date=D(2025, 3, 18))
+    response = client.post(reverse("decisions_edit", args=[d.pk]),
+                           _decision_form("新标题", d.version))
+    assert response.status_code == 302
+    page = client.get(reverse("decisions_detail", args=[d.pk])).content.decode()
+    assert "修改记录" in page and "名称：原标题 → 新标题" in page and "clerk" in page
+    assert d.history.count() == 2
+
+
+@pytest.mark.django_db
+def test_second_save_of_a_stale_form_is_refused(client, clerk, admin_user):
+    d = Decision.objects.create(title="原标题", date=D(2025, 3, 18))
+    stale = d.version
+    client.force_login(admin_user)
+    assert client.post(reverse("decisions_edit", args=[d.pk]),
+                       _decision_form("管理员的标题", stale)).status_code == 302
+    client.force_login(clerk)
+    response = client.post(reverse("decisions_edit", args=[d.pk]),
+                           _decision_form("录入员的标题", stale))
+    assert response.status_code == 409
+    text = response.content.decode()
+    assert "保存失败：您编辑期间，这条记录已被admin" in text and "修改了：名称" in text
+    d.refresh_from_db()
+    assert d.title == "管理员的标题"
+    # Having seen the change, saving again is deliberate and goes through.
+    again = client.post(reverse("decisions_edit", args=[d.pk]),
+                        _decision_form("录入员的标题", d.version))
+    assert again.status_code == 302
+
+
+@pytest.mark.django_db
+def test_workflow_moves_bump_the_version_too(clerk, unit):
+    from proposals import services
+
+    s = services.submit(f.suggestion("1", f.deputy()), clerk)
+    before = s.version
+    s = services.assign(s, clerk, lead_unit=unit, assigned=D(2025, 1, 20))
+    assert s.version == before + 1
+
+
+@pytest.mark.django_db
+def test_recycle_bin_restores_a_deleted_record(client, clerk, admin_user):
+    d = Decision.objects.create(title="误删的决定", date=D(2025, 3, 18))
+    client.force_login(clerk)
+    assert client.post(reverse("decisions_delete", args=[d.pk])).status_code == 302
+    assert client.get(reverse("recycle_bin")).status_code == 403
+    client.force_login(admin_user)
+    page = client.get(reverse("recycle_bin")).content.decode()
+    assert "误删的决定" in page
+    entry = Decision.history.get(history_type="-")
+    response = client.post(reverse("restore", args=["decisions", entry.history_id]))
+    assert response.status_code == 302
+    assert Decision.objects.get().title == "误删的决定"
+    assert client.post(reverse("restore", args=["decisions", entry.history_id])).status_code == 404
+    assert client.get(reverse("changes") + "?user=clerk").status_code == 200
+
+
+@pytest.mark.django_db
+def test_login_locks_out_after_repeated_failures(client, clerk):
+    for _ in range(5):
+        client.post(reverse("login"), {"username": "clerk", "password": "wrong"})
+    response = client.post(reverse("login"), {"username": "clerk", "password": PASSWORD})
+    assert response.status_code == 429
+    assert "账号已暂时锁定" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_password_change_logs_out_other_sessions(client, clerk):
+    from django.test import Client
+
+    other = Client()
+    other.force_login(clerk)
+    assert other.get(reverse("home")).status_code == 200
+    clerk.set_password("a-completely-new-passphrase-42")
+    clerk.save()
+    assert other.get(reverse("home")).status_code == 302
+
+
+@pytest.mark.django_db
+def test_csp_header_forbids_inline_scripts(clerk_client):
+    csp = clerk_client.get(reverse("home"))["Content-Security-Policy"]
+    assert "script-src 'self'" in csp and "unsafe-inline" not in csp
+    assert "frame-ancestors 'none'" in csp
+
+
+def test_backup_and_restore_into_an_empty_database(known_year, tmp_path):  # noqa: F811
+    before = compute_year(2025)
+    meetings = Meeting.objects.count()
+    path = tmp_path / "backup.tar.gz"
+    call_command("backup", str(path))
+    call_command("flush", "--noinput")
+    call_command("migrate", "-v0")  # a flushed database gets its groups and profile back
+    from congress.figures import records_changed
+
+    records_changed()
+    assert Meeting.objects.count() == 0
+    call_command("restore", str(path), "--force")
+    assert Meeting.objects.count() == meetings
+    assert compute_year(2025) == before
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="已有记录"):
+        call_command("restore", str(path))
