@@ -11,8 +11,9 @@ class CongressConfig(AppConfig):
 
         from . import roles
 
-        # New models get their permissions after every migrate, not only the first one.
-        post_migrate.connect(roles.sync_after_migrate, sender=self)
+        # After every migrate (and test flush), once each app's permissions exist again: the
+        # last app's signal sees them all.
+        post_migrate.connect(roles.sync_after_migrate, dispatch_uid="congress-roles")
         post_save.connect(_record_changed, dispatch_uid="congress-figures-save")
         post_delete.connect(_record_changed, dispatch_uid="congress-figures-delete")
         m2m_changed.connect(_record_changed, dispatch_uid="congress-figures-m2m")

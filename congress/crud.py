@@ -126,7 +126,11 @@ def list_view(request: HttpRequest, kind: RecordKind) -> HttpResponse:
     _check(request, kind, "view")
     filterset = kind.filtered(request.GET)
     order, current = _sort(request, kind)
-    qs = filterset.qs.order_by(order, "-pk") if filterset.is_valid() else kind.model.objects.none()
+    qs = (
+        filterset.qs.order_by(order, "-pk")
+        if (not filterset.is_bound or filterset.is_valid())
+        else kind.model.objects.none()
+    )
     if request.GET.get("format") == "xlsx" and kind.export_sheet:
         from .ledger.export import export_queryset
 

@@ -62,7 +62,8 @@ def sync_roles(apps) -> None:
 def sync_after_migrate(sender, **kwargs) -> None:
     from django.apps import apps
 
-    sync_roles(apps)
+    if sender.name == list(apps.get_app_configs())[-1].name:
+        sync_roles(apps)
 
 
 def has_role(user, role: str) -> bool:

@@ -117,3 +117,13 @@ def test_list_query_count_is_constant(clerk_client, kind):
     for _ in range(12):
         _add(kind)
     assert _queries(clerk_client, url) == few
+
+
+@pytest.mark.parametrize("kind", ["meetings", "stations", "suggestions", "units"])
+def test_list_without_filters_shows_every_record(clerk_client, kind):
+    for _ in range(3):
+        _add(kind)
+    from congress.crud import KINDS
+
+    html = clerk_client.get(reverse(f"{kind}_list")).content.decode()
+    assert f"data-count>{KINDS[kind].model.objects.count()}<" in html
