@@ -17,6 +17,18 @@ class RecordFilter(django_filters.FilterSet):
     date_field = "date"
     search_fields: tuple[str, ...] = ()
 
+    def __init__(self, *args, **kwargs):
+        from django import forms
+
+        super().__init__(*args, **kwargs)
+        # A filter by related record (a meeting, a deputy, a unit) arrives from a link, never
+        # from a drop-down: at a province's volume such a list would hold tens of thousands.
+        for f in self.filters.values():
+            if issubclass(f.field_class, forms.ModelMultipleChoiceField):
+                f.extra["widget"] = forms.MultipleHiddenInput
+            elif issubclass(f.field_class, forms.ModelChoiceField):
+                f.extra["widget"] = forms.HiddenInput
+
     def filter_year(self, queryset, name, value):
         return queryset.filter(**{f"{self.date_field}__year": int(value)})
 

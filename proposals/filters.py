@@ -9,9 +9,7 @@ from .models import Suggestion
 
 class SuggestionFilter(RecordFilter):
     search_fields = ("number", "title", "text", "lead__name", "topic")
-    unit = django_filters.ModelChoiceFilter(
-        label="承办单位", queryset=Unit.objects.all(), method="filter_unit"
-    )
+    unit = django_filters.CharFilter(label="承办单位", method="filter_unit")
     overdue = django_filters.BooleanFilter(label="逾期未答复", method="filter_overdue")
     group = django_filters.ChoiceFilter(
         label="统计口径",
@@ -32,7 +30,12 @@ class SuggestionFilter(RecordFilter):
         fields = ["kind", "state", "key", "litigation", "result", "opinion", "lead", "lead_unit"]
 
     def filter_unit(self, queryset, name, value):
-        return queryset.filter(Q(lead_unit=value) | Q(assist_units=value)).distinct()
+        """主办 or 协办, by the unit's id (from a link) or part of its name (typed)."""
+        value = value.strip()
+        if value.isdigit():
+            return queryset.filter(Q(lead_unit=value) | Q(assist_units=value)).distinct()
+        units = Unit.objects.filter(name__icontains=value).values("pk")
+        return queryset.filter(Q(lead_unit__in=units) | Q(assist_units__in=units)).distinct()
 
     def filter_overdue(self, queryset, name, value):
         return queryset.overdue() if value else queryset

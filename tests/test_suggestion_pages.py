@@ -116,6 +116,7 @@ def test_list_filters_by_state_unit_key_and_overdue(clerk_client, db, clerk, uni
 
     assert "甲建议" in titles(state="办理中") and "乙建议" not in titles(state="办理中")
     assert "乙建议" not in titles(unit=unit.pk)
+    assert "甲建议" in titles(unit="住房") and "甲建议" not in titles(unit="教育")
     assert "甲建议" in titles(key="true") and "乙建议" not in titles(key="true")
     assert "甲建议" in titles(overdue="true")  # 2025 deadline long passed
     assert "甲建议" in titles(q="甲")
