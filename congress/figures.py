@@ -51,10 +51,7 @@ class Figure:
 
     def queryset(self, year: int) -> QuerySet:
         base = FIGURES[self.denominator] if self.is_rate else self
-        filterset = base.kind.filtered({k: str(v) for k, v in base.params(year).items()})
-        if not filterset.is_valid():
-            raise ValueError(f"figure {self.key}: invalid filter {filterset.errors}")
-        return filterset.qs
+        return filter_records(base.kind, base.params(year))
 
     def link(self, year: int) -> str:
         """The staff list of the records behind the figure (the denominator's, for a rate)."""
@@ -75,6 +72,26 @@ class Figure:
 
 
 FIGURES: dict[str, Figure] = {}
+_FILTERSETS: dict[str, object] = {}
+
+
+def filter_records(kind: RecordKind, params: dict) -> QuerySet:
+    """The records the kind's list page shows for these parameters, by the same filters.
+
+    The filters are applied as the list page's FilterSet applies them (each parameter cleaned
+    by its form field, then filtered), through one FilterSet per kind: building a FilterSet per
+    figure would cost more than the queries themselves.
+    """
+    filterset = _FILTERSETS.get(kind.key)
+    if filterset is None:
+        filterset = _FILTERSETS[kind.key] = kind.filterset(queryset=kind.model.objects.none())
+    qs = kind.queryset()
+    for name, raw in params.items():
+        f = filterset.filters[name]
+        field = f.field
+        value = field.clean(field.widget.value_from_datadict({name: str(raw)}, {}, name))
+        qs = f.filter(qs, value)
+    return qs
 
 
 def register(*figures: Figure) -> None:
