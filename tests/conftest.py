@@ -76,21 +76,25 @@ def outsider(db):
     return make_user("outsider")
 
 
-def client_for(client, user):
+def client_for(user):
+    """A client of its own per role, so two roles in one test never share a session."""
+    from django.test import Client
+
+    client = Client()
     client.force_login(user)
     return client
 
 
 @pytest.fixture
-def clerk_client(client, clerk):
-    return client_for(client, clerk)
+def clerk_client(clerk):
+    return client_for(clerk)
 
 
 @pytest.fixture
-def leader_client(client, leader):
-    return client_for(client, leader)
+def leader_client(leader):
+    return client_for(leader)
 
 
 @pytest.fixture
-def unit_client(client, unit_user):
-    return client_for(client, unit_user)
+def unit_client(unit_user):
+    return client_for(unit_user)
