@@ -59,7 +59,9 @@ def child(scale: int) -> None:
         "dashboard (cold)": measure(leader, f"/dashboard/?year={year}", cold=True),
         "dashboard (warm)": measure(leader, f"/dashboard/?year={year}"),
         "suggestion list": measure(leader, f"/suggestions/?year={year}&state=办理中"),
-        "admin changelist": measure(admin, f"/admin/proposals/suggestion/?state__exact=办理中&year={year}"),
+        "admin changelist": measure(
+            admin, f"/admin/proposals/suggestion/?state__exact=办理中&year={year}"
+        ),
     }
     print(json.dumps({"generated_s": generated, "rows": rows}))
 
@@ -84,8 +86,11 @@ def main() -> None:
             url = fresh_database(engine, f"bench_k{scale}")
             result = run_child(__file__, url, str(scale))
             for page, (ms, queries) in result["rows"].items():
-                print(f"| {engine} | {scale} | {result['generated_s']:.0f} | {page} | "
-                      f"{ms:.0f} | {queries} |", flush=True)
+                print(
+                    f"| {engine} | {scale} | {result['generated_s']:.0f} | {page} | "
+                    f"{ms:.0f} | {queries} |",
+                    flush=True,
+                )
 
 
 if __name__ == "__main__":

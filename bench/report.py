@@ -38,9 +38,17 @@ def child(case: str) -> None:
     pdf, pages = render_pdf(context)
     rendered = time.perf_counter()
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"gather_ms": (gathered - started) * 1000,
-                      "render_ms": (rendered - gathered) * 1000, "pages": pages,
-                      "bytes": len(pdf), "peak_mb": peak_mb}))
+    print(
+        json.dumps(
+            {
+                "gather_ms": (gathered - started) * 1000,
+                "render_ms": (rendered - gathered) * 1000,
+                "pages": pages,
+                "bytes": len(pdf),
+                "peak_mb": peak_mb,
+            }
+        )
+    )
 
 
 def main() -> None:
@@ -60,8 +68,11 @@ def main() -> None:
     for case, label in (("demo", "demo 2025"), ("x10", "10× a district")):
         r = run_child(__file__, fresh_database(args.engine, f"bench_report_{case}"), case)
         share = r["gather_ms"] / (r["gather_ms"] + r["render_ms"])
-        print(f"| {label} | {r['pages']} | {r['gather_ms']:.0f} | {r['render_ms']:.0f} | "
-              f"{share:.0%} | {r['peak_mb']:.0f} | {r['bytes'] // 1024} |", flush=True)
+        print(
+            f"| {label} | {r['pages']} | {r['gather_ms']:.0f} | {r['render_ms']:.0f} | "
+            f"{share:.0%} | {r['peak_mb']:.0f} | {r['bytes'] // 1024} |",
+            flush=True,
+        )
 
 
 if __name__ == "__main__":

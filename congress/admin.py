@@ -6,4 +6,6 @@ from simple_history.admin import SimpleHistoryAdmin
 for model in apps.get_app_config("congress").get_models():
     if model._meta.model_name.startswith("historical") or admin.site.is_registered(model):
         continue
-    admin.site.register(model, SimpleHistoryAdmin if hasattr(model, "history") else admin.ModelAdmin)
+    admin.site.register(
+        model, SimpleHistoryAdmin if hasattr(model, "history") else admin.ModelAdmin
+    )

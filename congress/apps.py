@@ -7,22 +7,57 @@ class CongressConfig(AppConfig):
     verbose_name = "常委会办公室"
 
     def ready(self) -> None:
-        from django.db.models.signals import m2m_changed, post_delete, post_save
+        from django.db.models.signals import m2m_changed, post_delete, post_init, post_save
 
         from . import roles
 
         # After every migrate (and test flush), once each app's permissions exist again: the
         # last app's signal sees them all.
         post_migrate.connect(roles.sync_after_migrate, dispatch_uid="congress-roles")
+        post_init.connect(_remember_year, dispatch_uid="congress-figures-init")
         post_save.connect(_record_changed, dispatch_uid="congress-figures-save")
         post_delete.connect(_record_changed, dispatch_uid="congress-figures-delete")
         m2m_changed.connect(_record_changed, dispatch_uid="congress-figures-m2m")
 
 
-def _record_changed(sender, **kwargs) -> None:
+# The field that places a record in one year's figures; models not listed count across years.
+YEAR_FIELDS = {
+    "meeting": "date",
+    "decision": "date",
+    "appointment": "date",
+    "oversightitem": "date",
+    "reviewopinion": "date",
+    "projectvisit": "date",
+    "activity": "date",
+    "suggestion": "date",
+    "otherwork": "date",
+    "livelihoodproject": "year",
+}
+
+
+def _year_of(instance) -> int | None:
+    field = YEAR_FIELDS.get(instance._meta.model_name)
+    value = getattr(instance, field, None) if field else None
+    return value if isinstance(value, int) else getattr(value, "year", None)
+
+
+def _remember_year(sender, instance, **kwargs) -> None:
+    if sender._meta.model_name in YEAR_FIELDS:
+        instance._figure_year = _year_of(instance)
+
+
+def _record_changed(sender, instance=None, **kwargs) -> None:
     from .figures import records_changed
     from .roles import RECORD_APPS
 
     meta = getattr(sender, "_meta", None)
-    if meta and (meta.app_label in RECORD_APPS or meta.model_name == "otherwork"):
+    if not meta or not (meta.app_label in RECORD_APPS or meta.model_name == "otherwork"):
+        return
+    if meta.model_name.startswith("historical") or meta.auto_created and instance is None:
+        return
+    target = instance if instance is not None and instance._meta.model_name in YEAR_FIELDS else None
+    if target is None or kwargs.get("reverse"):
         records_changed()
+        return
+    years = {_year_of(target), getattr(target, "_figure_year", None)} - {None}
+    records_changed(years or None)

@@ -16,11 +16,13 @@ from proposals.services import unit_table
 
 from .charts import Bar, bar_chart, column_chart
 from .crud import KINDS
-from .figures import all_figures, compute_year
+from .figures import all_figures, cached_for_year, compute_year
 from .overview import overview_keys
 from .roles import staff_required
 
 ATTENTION_ROWS = 10
+# A province votes hundreds of projects: the chart shows those furthest behind.
+PROJECT_BARS = 20
 
 
 def tiles(year: int) -> list[dict]:
@@ -41,7 +43,11 @@ def tiles(year: int) -> list[dict]:
 
 
 def charts(year: int) -> dict:
-    """The year's charts; the annual report draws the same ones."""
+    """The year's charts; the annual report draws the same ones. Cached with the figures."""
+    return cached_for_year("charts", year, lambda: _charts(year))
+
+
+def _charts(year: int) -> dict:
     meetings, activities, suggestions = KINDS["meetings"], KINDS["activities"], KINDS["suggestions"]
     by_month = meetings_by_month(year)
     month_bars = {
@@ -107,7 +113,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "years": list(range(today.year, today.year - 6, -1)),
             "tiles": tiles(year),
             "charts": charts(year),
-            "units": unit_table(year, today)[:15],
+            "units": cached_for_year(
+                f"units-{today}", year, lambda: unit_table(year, today, limit=15)
+            ),
             "overdue": need["overdue"][:ATTENTION_ROWS],
             "overdue_count": need["overdue"].count(),
             "unsatisfied": need["unsatisfied"][:ATTENTION_ROWS],

@@ -85,7 +85,9 @@ def filter_records(kind: RecordKind, params: dict) -> QuerySet:
     filterset = _FILTERSETS.get(kind.key)
     if filterset is None:
         filterset = _FILTERSETS[kind.key] = kind.filterset(queryset=kind.model.objects.none())
-    qs = kind.queryset()
+    # The model's plain rows: the list page's annotations (counts for its columns) would only
+    # slow the figure's query down, and never change which records it selects.
+    qs = kind.model._default_manager.all()
     for name, raw in params.items():
         f = filterset.filters[name]
         field = f.field
@@ -116,29 +118,58 @@ def all_figures() -> dict[str, Figure]:
 VERSION_KEY = "congress:records-version"
 
 
-def records_changed(**kwargs) -> None:
-    """Any record saved or deleted: cached figures of every year are stale."""
+def _bump(key: str) -> None:
     try:
-        cache.incr(VERSION_KEY)
+        cache.incr(key)
     except ValueError:
-        cache.set(VERSION_KEY, 1, None)
+        cache.set(key, 2, None)
+
+
+def records_changed(years: set[int] | None = None) -> None:
+    """Cached figures are stale: those of the given years, or of every year when None.
+
+    A record dated in one year (a meeting, a suggestion…) only moves that year's figures (and
+    the year it was moved from); stations and deputies count across years, so they move all.
+    """
+    if years is None:
+        _bump(VERSION_KEY)
+        return
+    for year in years:
+        _bump(f"{VERSION_KEY}:{year}")
+
+
+def cache_key(name: str, year: int) -> str:
+    versions = cache.get_many([VERSION_KEY, f"{VERSION_KEY}:{year}"])
+    return (
+        f"congress:{name}:{year}:{versions.get(VERSION_KEY, 1)}:"
+        f"{versions.get(f'{VERSION_KEY}:{year}', 1)}"
+    )
+
+
+def cached_for_year(name: str, year: int, compute):
+    """compute() for the year, kept until a record of that year (or any station or deputy)
+    changes."""
+    key = cache_key(name, year)
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, 24 * 3600)
+    return value
 
 
 def compute_year(year: int) -> dict[str, int | str]:
     """Every figure of the year: plain figures first, then the rates from them. Cached until a
     record changes."""
     figures = all_figures()
-    version = cache.get_or_set(VERSION_KEY, 1, None)
-    key = f"congress:figures:{year}:{version}"
-    values = cache.get(key)
-    if values is not None:
+
+    def compute() -> dict:
+        values = {}
+        for fig in figures.values():
+            if not fig.is_rate:
+                values[fig.key] = fig.compute(year)
+        for fig in figures.values():
+            if fig.is_rate:
+                values[fig.key] = fig.compute(year, values)
         return values
-    values = {}
-    for fig in figures.values():
-        if not fig.is_rate:
-            values[fig.key] = fig.compute(year)
-    for fig in figures.values():
-        if fig.is_rate:
-            values[fig.key] = fig.compute(year, values)
-    cache.set(key, values, 24 * 3600)
-    return values
+
+    return cached_for_year("figures", year, compute)

@@ -11,7 +11,7 @@ from .views import activities, deputies, stations
 
 def participations(qs: QuerySet) -> int:
     """Names in 参加代表, counted once per activity (人次)."""
-    return Activity.deputies.through.objects.filter(activity__in=qs.values("pk")).count()
+    return qs.aggregate(n=Count("deputies"))["n"] or 0
 
 
 participations.field_name = "deputy_count"

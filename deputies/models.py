@@ -162,7 +162,11 @@ class Activity(Record):
             models.UniqueConstraint(fields=["name", "date"], name="activity_natural_key"),
         ]
         # Year figures and the by-month chart filter activities by kind and date.
-        indexes = [models.Index(fields=["kind", "date"], name="activity_kind_date")]
+        indexes = [
+            models.Index(fields=["kind", "date"], name="activity_kind_date"),
+            # Activities by month and participation by town, over all kinds.
+            models.Index(fields=["date"], name="activity_date"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.name}（{self.date}）"

@@ -133,6 +133,10 @@ class Suggestion(Record):
             models.Index(fields=["kind", "date"], name="suggestion_kind_date"),
             # The overdue list and the dashboard's attention panel.
             models.Index(fields=["state", "deadline"], name="suggestion_state_deadline"),
+            # The dashboard's "deputy not satisfied" panel.
+            models.Index(
+                fields=["deadline"], condition=Q(opinion="不满意"), name="suggestion_unsatisfied"
+            ),
         ]
 
     def __str__(self) -> str:

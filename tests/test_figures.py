@@ -176,3 +176,23 @@ def test_overview_sentences_in_the_format_wording(known_year):
         "共收到代表建议6件、发言建议1条，确定2件重点督办，办结率50%，满意率66.7%。"
     )
     assert sentences[6] == "代表联系群众65人次，推动解决问题7个，组织2名代表向选民述职。"
+
+
+def test_moving_a_record_between_years_updates_both_years(known_year):  # noqa: F811
+    assert compute_year(2024)["decisions"] == 1 and compute_year(2025)["decisions"] == 1
+    d = Decision.objects.get(title="决定二")  # dated 2024
+    d.date = D(2025, 6, 1)
+    d.save()
+    assert compute_year(2024)["decisions"] == 0
+    assert compute_year(2025)["decisions"] == 2
+
+
+def test_a_station_change_moves_every_year(known_year):  # noqa: F811
+    from deputies.models import Station
+
+    assert compute_year(2025)["homes"] == 1
+    Station.objects.filter(name="黄土代表之家").update(built=D(2020, 1, 1))  # no signal
+    assert compute_year(2025)["homes"] == 1  # cached until a change is saved
+    s = Station.objects.get(name="黄土代表之家")
+    s.save()
+    assert compute_year(2025)["homes"] == 2 and compute_year(2021)["homes"] == 2

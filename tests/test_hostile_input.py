@@ -65,9 +65,17 @@ def test_script_in_text_is_shown_escaped_everywhere(clerk_client):
     from tests import factories as f
 
     lead = f.deputy(SCRIPT)
-    response = clerk_client.post(reverse("suggestions_create"), {
-        "number": "=1+2", "kind": "代表建议", "title": SCRIPT,
-        "text": SCRIPT, "date": "2025-01-10", "lead": lead.pk})
+    response = clerk_client.post(
+        reverse("suggestions_create"),
+        {
+            "number": "=1+2",
+            "kind": "代表建议",
+            "title": SCRIPT,
+            "text": SCRIPT,
+            "date": "2025-01-10",
+            "lead": lead.pk,
+        },
+    )
     assert response.status_code == 302
     detail = clerk_client.get(response["Location"]).content.decode()
     listing = clerk_client.get(reverse("suggestions_list")).content.decode()
@@ -94,12 +102,16 @@ def test_workflow_forms_with_hostile_values(clerk, unit_user, unit):
     clerk_client.force_login(clerk)
     unit_client.force_login(unit_user)
     s = services.submit(f.suggestion("1", f.deputy()), clerk)
-    r = clerk_client.post(reverse("suggestion_action", args=[s.pk, "assign"]), {
-        "lead_unit": "999999", "assigned": "0000-00-00"})
+    r = clerk_client.post(
+        reverse("suggestion_action", args=[s.pk, "assign"]),
+        {"lead_unit": "999999", "assigned": "0000-00-00"},
+    )
     assert r.status_code == 400 and "选择一个有效的选项" in r.content.decode()
     services.assign(s, clerk, lead_unit=unit, assigned=f.D(2025, 1, 20))
-    r = unit_client.post(reverse("portal_action", args=[s.pk, "reply"]), {
-        "date": "1900-01-01", "result": "Z", "text": SCRIPT})
+    r = unit_client.post(
+        reverse("portal_action", args=[s.pk, "reply"]),
+        {"date": "1900-01-01", "result": "Z", "text": SCRIPT},
+    )
     assert r.status_code == 400
     assert "<script>alert" not in r.content.decode()
     s.refresh_from_db()

@@ -11,8 +11,9 @@ from congress.ledger import cells
 from congress.text import format_rate
 
 
-@given(st.one_of(st.text(max_size=30), st.integers(), st.floats(allow_nan=True),
-                 st.dates(), st.none()))
+@given(
+    st.one_of(st.text(max_size=30), st.integers(), st.floats(allow_nan=True), st.dates(), st.none())
+)
 def test_date_parsing_returns_a_date_or_a_cell_error(value):
     try:
         result = cells.date(value)
@@ -23,8 +24,12 @@ def test_date_parsing_returns_a_date_or_a_cell_error(value):
 
 @given(st.dates(min_value=datetime.date(1900, 1, 1), max_value=datetime.date(2100, 12, 31)))
 def test_every_date_form_reads_back(day):
-    for text in (day.isoformat(), f"{day.year}/{day.month}/{day.day}",
-                 f"{day.year}年{day.month}月{day.day}日", f"  {day.isoformat()} "):
+    for text in (
+        day.isoformat(),
+        f"{day.year}/{day.month}/{day.day}",
+        f"{day.year}年{day.month}月{day.day}日",
+        f"  {day.isoformat()} ",
+    ):
         assert cells.date(text) == day
 
 
@@ -39,8 +44,10 @@ def test_negative_numbers_are_refused(n):
         cells.whole(n)
 
 
-@given(st.lists(st.text(alphabet="张王李赵明华强", min_size=1, max_size=4), min_size=1,
-                max_size=6), st.sampled_from(["、", "，", ",", "；"]))
+@given(
+    st.lists(st.text(alphabet="张王李赵明华强", min_size=1, max_size=4), min_size=1, max_size=6),
+    st.sampled_from(["、", "，", ",", "；"]),
+)
 def test_lists_split_on_every_separator(names, sep):
     assert cells.items(sep.join(names)) == names
 
@@ -72,17 +79,24 @@ OPINIONS = ["", "满意", "基本满意", "不满意"]
 
 
 @pytest.mark.django_db
-@settings(max_examples=15, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.lists(st.tuples(st.sampled_from(STATES), st.sampled_from(OPINIONS),
-                          st.sampled_from(["代表建议", "闭会期间建议", "发言建议"])),
-                max_size=12))
+@settings(
+    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(STATES),
+            st.sampled_from(OPINIONS),
+            st.sampled_from(["代表建议", "闭会期间建议", "发言建议"]),
+        ),
+        max_size=12,
+    )
+)
 def test_closure_and_satisfaction_rates_follow_their_definitions(rows):
     from congress.figures import compute_year
+    from deputies.models import Deputy
     from proposals.models import Suggestion
     from tests import factories as f
-
-    from deputies.models import Deputy
 
     Suggestion.objects.all().delete()
     lead = Deputy.objects.first() or f.deputy("甲")
@@ -94,5 +108,6 @@ def test_closure_and_satisfaction_rates_follow_their_definitions(rows):
     with_opinion = [o for _s, o in counted if o]
     assert values["closure_rate"] == format_rate(handled.count("已办结"), len(handled))
     assert values["satisfaction_rate"] == format_rate(
-        sum(o in ("满意", "基本满意") for o in with_opinion), len(with_opinion))
+        sum(o in ("满意", "基本满意") for o in with_opinion), len(with_opinion)
+    )
     assert values["suggestions"] == len(counted)

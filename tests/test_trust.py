@@ -21,8 +21,9 @@ def _decision_form(title: str, version) -> dict:
 def test_every_change_is_kept_with_who_and_what(client, clerk):
     client.force_login(clerk)
     d = Decision.objects.create(title="原标题", date=D(2025, 3, 18))
-    response = client.post(reverse("decisions_edit", args=[d.pk]),
-                           _decision_form("新标题", d.version))
+    response = client.post(
+        reverse("decisions_edit", args=[d.pk]), _decision_form("新标题", d.version)
+    )
     assert response.status_code == 302
     page = client.get(reverse("decisions_detail", args=[d.pk])).content.decode()
     assert "修改记录" in page and "名称：原标题 → 新标题" in page and "clerk" in page
@@ -34,19 +35,25 @@ def test_second_save_of_a_stale_form_is_refused(client, clerk, admin_user):
     d = Decision.objects.create(title="原标题", date=D(2025, 3, 18))
     stale = d.version
     client.force_login(admin_user)
-    assert client.post(reverse("decisions_edit", args=[d.pk]),
-                       _decision_form("管理员的标题", stale)).status_code == 302
+    assert (
+        client.post(
+            reverse("decisions_edit", args=[d.pk]), _decision_form("管理员的标题", stale)
+        ).status_code
+        == 302
+    )
     client.force_login(clerk)
-    response = client.post(reverse("decisions_edit", args=[d.pk]),
-                           _decision_form("录入员的标题", stale))
+    response = client.post(
+        reverse("decisions_edit", args=[d.pk]), _decision_form("录入员的标题", stale)
+    )
     assert response.status_code == 409
     text = response.content.decode()
     assert "保存失败：您编辑期间，这条记录已被admin" in text and "修改了：名称" in text
     d.refresh_from_db()
     assert d.title == "管理员的标题"
     # Having seen the change, saving again is deliberate and goes through.
-    again = client.post(reverse("decisions_edit", args=[d.pk]),
-                        _decision_form("录入员的标题", d.version))
+    again = client.post(
+        reverse("decisions_edit", args=[d.pk]), _decision_form("录入员的标题", d.version)
+    )
     assert again.status_code == 302
 
 

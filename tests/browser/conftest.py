@@ -13,9 +13,16 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 CJK = re.compile(r"[\u4e00-\u9fff]")
-ARGS = ["--no-sandbox", "--headless=new", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--disable-dev-shm-usage"]
+ARGS = [
+    "--no-sandbox",
+    "--headless=new",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-dev-shm-usage",
+]
 
 
 @pytest.hookimpl(tryfirst=True, hookwrapper=True)
@@ -42,8 +49,10 @@ class Session:
     def __init__(self, page, base: str):
         self.page, self.base = page, base
         self.problems: list[str] = []
-        page.on("console", lambda m: m.type == "error" and self.problems.append(
-            f"console: {m.text} ({page.url})"))
+        page.on(
+            "console",
+            lambda m: m.type == "error" and self.problems.append(f"console: {m.text} ({page.url})"),
+        )
         page.on("pageerror", lambda e: self.problems.append(f"pageerror: {e} ({page.url})"))
 
     def check(self) -> None:
@@ -74,8 +83,9 @@ class Session:
 
 @pytest.fixture
 def tab(browser, live_server, request):
-    context = browser.new_context(viewport={"width": 1360, "height": 900}, locale="zh-CN",
-                                  accept_downloads=True)
+    context = browser.new_context(
+        viewport={"width": 1360, "height": 900}, locale="zh-CN", accept_downloads=True
+    )
     page = context.new_page()
     page.set_default_timeout(20000)
     session = Session(page, live_server.url)

@@ -24,7 +24,8 @@ PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 def _action(page, label: str):
     """The workflow form under the summary with exactly this label."""
     box = page.locator("details.action").filter(
-        has=page.locator("summary", has_text=re.compile(f"^{label}$")))
+        has=page.locator("summary", has_text=re.compile(f"^{label}$"))
+    )
     box.locator("summary").click()
     return box
 
@@ -115,15 +116,30 @@ def test_handling_unit_day(tab, clerk, unit, unit_user, other_unit):
     page = tab.page
     lead = f.deputy("张明远")
     today = timezone.localdate()
-    wrong = services.assign(services.submit(
-        f.suggestion("第3号", lead, title="关于修建学校操场的建议", date=today), clerk), clerk,
-        lead_unit=unit, assigned=today)
-    mine = services.assign(services.submit(
-        f.suggestion("第4号", lead, title="关于老旧小区加装电梯的建议", date=today), clerk), clerk,
-        lead_unit=unit, assigned=today)
-    services.assign(services.submit(
-        f.suggestion("第5号", lead, title="关于扩建幼儿园的建议", date=today), clerk), clerk,
-        lead_unit=other_unit, assigned=today)
+    wrong = services.assign(
+        services.submit(
+            f.suggestion("第3号", lead, title="关于修建学校操场的建议", date=today), clerk
+        ),
+        clerk,
+        lead_unit=unit,
+        assigned=today,
+    )
+    mine = services.assign(
+        services.submit(
+            f.suggestion("第4号", lead, title="关于老旧小区加装电梯的建议", date=today), clerk
+        ),
+        clerk,
+        lead_unit=unit,
+        assigned=today,
+    )
+    services.assign(
+        services.submit(
+            f.suggestion("第5号", lead, title="关于扩建幼儿园的建议", date=today), clerk
+        ),
+        clerk,
+        lead_unit=other_unit,
+        assigned=today,
+    )
 
     tab.login("unit", PASSWORD)
     assert "承办事项" in tab.text()
@@ -141,8 +157,10 @@ def test_handling_unit_day(tab, clerk, unit, unit_user, other_unit):
     reply = "section.workflow:has(h2:text('答复'))"
     page.select_option(f"{reply} select[name=result]", "B")
     page.fill(f"{reply} textarea[name=text]", "已列入2026年老旧小区改造计划。")
-    page.set_input_files(f"{reply} input[name=file]", files=[
-        {"name": "答复函.pdf", "mimeType": "application/pdf", "buffer": PDF}])
+    page.set_input_files(
+        f"{reply} input[name=file]",
+        files=[{"name": "答复函.pdf", "mimeType": "application/pdf", "buffer": PDF}],
+    )
     tab.click(f"{reply} button[type=submit]")
     assert "已答复" in tab.text() and "答复文件" in tab.text()
 
@@ -212,8 +230,17 @@ def test_import_day(tab, clerk, tmp_path):
     page = tab.page
     tab.login("clerk", PASSWORD)
     bad = tmp_path / "台账.xlsx"
-    bad.write_bytes(book({"联络站": [STATION, ["河清镇双碑村代表联络站", "代表联络站", "河清镇", ""],
-                                      ["黄土镇红光村代表联络站", "联络点", "黄土镇", ""]]}))
+    bad.write_bytes(
+        book(
+            {
+                "联络站": [
+                    STATION,
+                    ["河清镇双碑村代表联络站", "代表联络站", "河清镇", ""],
+                    ["黄土镇红光村代表联络站", "联络点", "黄土镇", ""],
+                ]
+            }
+        )
+    )
     tab.go("/ledger/")
     page.set_input_files("input[name=file]", str(bad))
     tab.click("form.record button[type=submit]")
@@ -223,8 +250,17 @@ def test_import_day(tab, clerk, tmp_path):
     assert "联络站" in row and "3" in row and "类型" in row and "联络点" in row
 
     fixed = tmp_path / "台账（改）.xlsx"
-    fixed.write_bytes(book({"联络站": [STATION, ["河清镇双碑村代表联络站", "代表联络站", "河清镇", ""],
-                                        ["黄土镇红光村代表联络站", "代表联络站", "黄土镇", ""]]}))
+    fixed.write_bytes(
+        book(
+            {
+                "联络站": [
+                    STATION,
+                    ["河清镇双碑村代表联络站", "代表联络站", "河清镇", ""],
+                    ["黄土镇红光村代表联络站", "代表联络站", "黄土镇", ""],
+                ]
+            }
+        )
+    )
     tab.go("/ledger/")
     page.set_input_files("input[name=file]", str(fixed))
     tab.click("form.record button[type=submit]")

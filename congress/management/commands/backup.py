@@ -18,8 +18,15 @@ class Command(BaseCommand):
 
     def handle(self, *args, path: str, **options):
         data = io.StringIO()
-        call_command("dumpdata", "--natural-foreign", "--natural-primary", "--indent", "0",
-                     *[f"--exclude={label}" for label in EXCLUDE], stdout=data)
+        call_command(
+            "dumpdata",
+            "--natural-foreign",
+            "--natural-primary",
+            "--indent",
+            "0",
+            *[f"--exclude={label}" for label in EXCLUDE],
+            stdout=data,
+        )
         payload = data.getvalue().encode()
         media = Path(settings.MEDIA_ROOT)
         with tarfile.open(path, "w:gz") as tar:
