@@ -113,3 +113,21 @@ def test_leader_reads_every_list(leader_client, records):
     for path, name in plain_routes():
         if name and name.endswith("_list"):
             assert leader_client.get(path).status_code == 200, path
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("who", ROLES)
+def test_every_post_as_every_role_never_fails(client, request, records, who):
+    """A POST with a nonsense body to every URL: refused or answered, never a server error."""
+    user = request.getfixturevalue(who)
+    client.force_login(user)
+    for route, name, _p in all_patterns():
+        if route.startswith("admin/") or route.startswith("^") or name == "logout":
+            continue
+        path = concrete(route, records, name)
+        response = client.post(path, {"name": "<b>x</b>", "year": "abc", "date": "2025-99-99"})
+        assert response.status_code in (200, 302, 400, 403, 404, 405, 409), (
+            who, path, response.status_code)
+        if who in ("unit_user", "outsider") and name and name.endswith(("_create", "_edit",
+                                                                        "_delete")):
+            assert response.status_code == 403, (who, path)
