@@ -1,4 +1,5 @@
 from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
 
 from .roles import is_read_only
 
@@ -20,3 +21,28 @@ class ReadOnlyLeaderMiddleware:
         if getattr(view_func, "leader_may_post", False):
             return None
         raise PermissionDenied
+
+
+class TwoFactorMiddleware:
+    """An account with a confirmed authenticator must enter its code before anything else."""
+
+    ALLOWED = ("verify", "logout", "login")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        from django_otp import user_has_device
+
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated or user.is_verified():
+            return None
+        match = getattr(request, "resolver_match", None)
+        if match and match.url_name in self.ALLOWED:
+            return None
+        if user_has_device(user, confirmed=True):
+            return redirect("verify")
+        return None

@@ -3,7 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 
-from . import dashboard, history, ledger_views, report_views, views
+from . import dashboard, history, ledger_views, report_views, twofactor, views
 
 login = login_not_required(auth_views.LoginView.as_view(redirect_authenticated_user=True))
 
@@ -12,6 +12,8 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("accounts/login/", login, name="login"),
     path("accounts/logout/", views.logout, name="logout"),
+    path("accounts/two-factor/", twofactor.setup, name="twofactor_setup"),
+    path("accounts/verify/", twofactor.verify, name="verify"),
     path("settings/profile/", views.profile, name="profile"),
     path("dashboard/", dashboard.dashboard, name="dashboard"),
     path("ledger/", ledger_views.ledger_home, name="ledger"),
