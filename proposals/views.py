@@ -356,3 +356,83 @@ def reply_file(request: HttpRequest, pk: int) -> FileResponse:
         raise Http404
     name = s.reply_file.name.rsplit("/", 1)[-1]
     return FileResponse(s.reply_file.open("rb"), as_attachment=True, filename=name)
+
+
+class OpinionReportForm(forms.Form):
+    """研究处理情况报告: a body's written report on a review opinion."""
+
+    date = forms.DateField(
+        label="报告日期", widget=forms.DateInput(attrs={"type": "date"}), initial=timezone.localdate
+    )
+    text = forms.CharField(
+        label="研究处理情况", required=False, widget=forms.Textarea(attrs={"rows": 8})
+    )
+    file = forms.FileField(label="报告文件", required=False)
+
+    def __init__(self, *args, opinion=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.opinion = opinion
+
+    def clean_file(self):
+        from congress.uploads import validate_document
+
+        upload = self.cleaned_data.get("file")
+        validate_document(upload)
+        return upload
+
+    def clean(self):
+        data = super().clean()
+        if not (data.get("text") or "").strip() and not data.get("file"):
+            raise forms.ValidationError("请填写研究处理情况或上传报告文件。")
+        day = data.get("date")
+        if day and self.opinion and day < self.opinion.date:
+            self.add_error("date", "报告日期不能早于交办日期。")
+        if day and day > timezone.localdate():
+            self.add_error("date", "报告日期不能晚于今天。")
+        return data
+
+
+def get_opinion_for_unit(request: HttpRequest, pk: int):
+    """A review opinion sent to the user's unit; 404 for any other."""
+    from oversight.models import ReviewOpinion
+
+    if not request.user.has_perm("oversight.handle_reviewopinion"):
+        raise PermissionDenied
+    unit = request.user.units.first()
+    if unit is None:
+        raise PermissionDenied
+    return get_object_or_404(ReviewOpinion.objects.select_related("source"), pk=pk, unit=unit)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def portal_opinion(request: HttpRequest, pk: int) -> HttpResponse:
+    """The unit reads a review opinion and submits its report on how it was handled."""
+    from oversight.models import ReviewOpinion
+
+    opinion = get_opinion_for_unit(request, pk)
+    can_report = opinion.state == ReviewOpinion.State.OPEN
+    form = OpinionReportForm(request.POST or None, request.FILES or None, opinion=opinion)
+    error = ""
+    if request.method == "POST":
+        if not can_report:
+            error = f"该意见当前状态为“{opinion.state}”，不能再提交报告。"
+        elif form.is_valid():
+            opinion.report_date = form.cleaned_data["date"]
+            opinion.report_text = form.cleaned_data["text"].strip()
+            if form.cleaned_data.get("file"):
+                opinion.report_file = form.cleaned_data["file"]
+            opinion.state = ReviewOpinion.State.REPORTED
+            opinion.save()
+            messages.success(request, f"已提交研究处理情况报告：{opinion}")
+            return redirect("portal")
+    return render(
+        request,
+        "proposals/portal_opinion.html",
+        {
+            "object": opinion,
+            "form": form,
+            "can_report": can_report,
+            "error": error,
+        },
+        status=400 if request.method == "POST" else 200,
+    )

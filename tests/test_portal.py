@@ -135,3 +135,33 @@ def test_unknown_action_is_404_and_get_is_405(unit_client, assigned):
     mine = assigned[0]
     assert unit_client.post(reverse("portal_action", args=[mine.pk, "close"])).status_code == 404
     assert unit_client.get(reverse("portal_action", args=[mine.pk, "reply"])).status_code == 405
+
+
+def test_unit_reports_on_its_review_opinion(unit_client, unit, other_unit, db):
+    from oversight.models import ReviewOpinion
+
+    mine = ReviewOpinion.objects.create(
+        name="就业审议意见", date=f.D(2025, 3, 1), body=unit.name, unit=unit
+    )
+    theirs = ReviewOpinion.objects.create(
+        name="教育审议意见", date=f.D(2025, 3, 1), body="区教育局", unit=other_unit
+    )
+    page = unit_client.get(reverse("portal")).content.decode()
+    assert "就业审议意见" in page and "教育审议意见" not in page
+    assert unit_client.get(reverse("portal_opinion", args=[theirs.pk])).status_code == 404
+    empty = unit_client.post(reverse("portal_opinion", args=[mine.pk]), {"date": "2025-05-01"})
+    assert empty.status_code == 400 and "请填写研究处理情况或上传报告文件" in empty.content.decode()
+    upload = SimpleUploadedFile("报告.pdf", PDF, content_type="application/pdf")
+    done = unit_client.post(
+        reverse("portal_opinion", args=[mine.pk]),
+        {"date": "2025-05-01", "text": "已逐条整改", "file": upload},
+    )
+    assert done.status_code == 302
+    mine.refresh_from_db()
+    assert mine.state == "已报告" and mine.report_date == f.D(2025, 5, 1)
+    again = unit_client.post(
+        reverse("portal_opinion", args=[mine.pk]), {"date": "2025-05-02", "text": "再报"}
+    )
+    assert again.status_code == 400 and "不能再提交报告" in again.content.decode()
+    assert unit_client.get(reverse("opinion_report_file", args=[mine.pk])).status_code == 200
+    assert unit_client.get(reverse("opinion_report_file", args=[theirs.pk])).status_code == 404
