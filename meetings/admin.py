@@ -1,11 +1,3 @@
-from django.apps import apps
-from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
+from congress.admin_site import register_app
 
-# Administrators get the Django admin as a fallback; staff work in the application's own pages.
-for model in apps.get_app_config("meetings").get_models():
-    if model._meta.model_name.startswith("historical") or admin.site.is_registered(model):
-        continue
-    admin.site.register(
-        model, SimpleHistoryAdmin if hasattr(model, "history") else admin.ModelAdmin
-    )
+register_app("meetings")

@@ -1,6 +1,7 @@
-from django.apps import apps
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
+
+from congress.admin_site import register_app
 
 from .models import Suggestion
 
@@ -14,7 +15,4 @@ class SuggestionAdmin(SimpleHistoryAdmin):
     search_fields = ("number", "title")
 
 
-for model in apps.get_app_config("proposals").get_models():
-    if model._meta.model_name.startswith("historical") or admin.site.is_registered(model):
-        continue
-    admin.site.register(model)
+register_app("proposals")
