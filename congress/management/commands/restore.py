@@ -24,7 +24,7 @@ class Command(BaseCommand):
         if Meeting.objects.exists() and not force:
             raise CommandError("数据库中已有记录：请恢复到新建的空数据库，或加 --force。")
         with tempfile.TemporaryDirectory() as tmp, tarfile.open(path, "r:gz") as tar:
-            tar.extractall(tmp, filter="data")
+            _safe_extract(tar, tmp)
             data = Path(tmp) / "data.json"
             if not data.is_file():
                 raise CommandError("这不是本系统的备份文件（缺少 data.json）。")
@@ -37,3 +37,14 @@ class Command(BaseCommand):
 
         records_changed()
         self.stdout.write(self.style.SUCCESS("恢复完成。"))
+
+
+def _safe_extract(tar: tarfile.TarFile, target: str) -> None:
+    """Extract only plain files and folders inside target (Debian 12's Python 3.11.2 predates
+    tarfile's extraction filters)."""
+    root = Path(target).resolve()
+    for member in tar.getmembers():
+        dest = (root / member.name).resolve()
+        if not dest.is_relative_to(root) or not (member.isfile() or member.isdir()):
+            raise CommandError(f"备份文件中有不安全的条目：{member.name}")
+    tar.extractall(target)  # noqa: S202 - every member was checked above
