@@ -6,6 +6,7 @@ key written by the run command. Production sets ``DJANGO_SECRET_KEY``, ``DATABAS
 """
 
 import os
+import sys
 from pathlib import Path
 
 import dj_database_url
@@ -28,7 +29,8 @@ def envlist(name: str, default: str = "") -> list[str]:
 
 DEBUG = envbool("DJANGO_DEBUG")
 HTTPS = envbool("DJANGO_HTTPS")
-TESTING = envbool("DJANGO_TESTING")
+# The test run needs no production secret (pytest loads these settings before any conftest).
+TESTING = envbool("DJANGO_TESTING") or "pytest" in sys.modules
 DATA_DIR = Path(os.getenv("DJANGO_DATA_DIR", BASE_DIR / "data"))
 
 SECRET_KEY = os.getenv("DJANGO_SECRET_KEY", "")
