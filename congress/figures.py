@@ -133,9 +133,37 @@ def records_changed(years: set[int] | None = None) -> None:
     """
     if years is None:
         _bump(VERSION_KEY)
+    else:
+        for year in years:
+            _bump(f"{VERSION_KEY}:{year}")
+    _schedule_warm(years)
+
+
+WARM_DELAY = 5  # seconds: a burst of saves (a ledger import) asks for one recomputation
+
+
+def _schedule_warm(years: set[int] | None) -> None:
+    """With a worker, recompute the changed years' figures in the background, so that the next
+    leader to open the dashboard finds them cached. Without one (eager mode) nothing is queued:
+    the next view computes them."""
+    from django.conf import settings
+    from django.db import transaction
+    from django.utils import timezone
+
+    if settings.CELERY_TASK_ALWAYS_EAGER:
         return
-    for year in years:
-        _bump(f"{VERSION_KEY}:{year}")
+    from .celery import app
+
+    if app.conf.task_always_eager:
+        return
+    this_year = timezone.localdate().year
+    for year in sorted(years or {this_year, this_year - 1}):
+        if cache.add(f"congress:warm-pending:{year}", 1, WARM_DELAY * 6):
+            from .tasks import warm_year
+
+            transaction.on_commit(
+                lambda y=year: warm_year.apply_async(args=[y], countdown=WARM_DELAY)
+            )
 
 
 def cache_key(name: str, year: int) -> str:

@@ -137,3 +137,17 @@ def run_ledger_import(pk: int, dry_run: bool) -> str:
         status=status, progress=100, result=result.as_dict(), finished=timezone.now()
     )
     return status
+
+
+@shared_task(acks_late=True, soft_time_limit=120, time_limit=150, ignore_result=True)
+def warm_year(year: int) -> None:
+    """Recompute a year's dashboard figures and charts into the cache after records changed."""
+    from django.core.cache import cache
+
+    from .dashboard import charts
+    from .figures import compute_year
+
+    # Later changes schedule a new run rather than relying on this one.
+    cache.delete(f"congress:warm-pending:{year}")
+    compute_year(year)
+    charts(year)

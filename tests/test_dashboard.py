@@ -97,3 +97,42 @@ def test_leader_and_clerk_see_it_and_post_is_refused(leader_client):
 def test_bad_year_falls_back(leader_client, known_year):  # noqa: F811
     assert leader_client.get(reverse("dashboard") + "?year=abc").status_code == 200
     assert leader_client.get(reverse("dashboard") + "?year=99999").status_code == 200
+
+
+def test_a_change_warms_the_year_again_through_the_worker(
+    known_year,
+    settings,
+    monkeypatch,  # noqa: F811
+    django_capture_on_commit_callbacks,
+):
+    from django.core.cache import cache
+
+    from congress import figures
+    from congress.celery import app
+    from congress.figures import cache_key
+    from meetings.models import Decision
+
+    compute_year(2025)
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    app.conf.task_always_eager = False  # the autouse fixture puts it back
+    queued = []
+    monkeypatch.setattr(
+        "congress.tasks.warm_year.apply_async",
+        lambda args, countdown: queued.append((args, countdown)),
+    )
+    cache.delete("congress:warm-pending:2025")
+    with django_capture_on_commit_callbacks(execute=True):
+        for i in range(3):  # a burst of saves asks once
+            Decision.objects.create(title=f"新决定{i}", date=figures_date())
+    assert queued == [([2025], figures.WARM_DELAY)]
+    assert cache.get(cache_key("figures", 2025)) is None
+    from congress.tasks import warm_year
+
+    warm_year.run(2025)
+    assert cache.get(cache_key("figures", 2025))["decisions"] == 4
+
+
+def figures_date():
+    import datetime
+
+    return datetime.date(2025, 9, 1)
