@@ -98,3 +98,7 @@ def leader_client(leader):
 @pytest.fixture
 def unit_client(unit_user):
     return client_for(unit_user)
+
+
+# The known data set of the figures' tests, shared by the dashboard, report and ledger tests.
+from tests.test_figures import known_year  # noqa: E402, F401

@@ -9,7 +9,6 @@ from django.urls import reverse
 
 from congress.figures import all_figures, compute_year
 from congress.overview import overview_keys
-from tests.test_figures import known_year  # noqa: F401 - the shared known data set
 
 URL = reverse("dashboard") + "?year=2025"
 
@@ -23,7 +22,7 @@ def _tiles(html: str) -> dict[str, tuple[str, str]]:
     return {key: (href.replace("&amp;", "&"), value.strip()) for href, key, value in found}
 
 
-def test_dashboard_tiles_equal_the_registry(leader_client, known_year):  # noqa: F811
+def test_dashboard_tiles_equal_the_registry(leader_client, known_year):
     tiles = _tiles(leader_client.get(URL).content.decode())
     values = compute_year(2025)
     assert set(tiles) == set(overview_keys())
@@ -31,7 +30,7 @@ def test_dashboard_tiles_equal_the_registry(leader_client, known_year):  # noqa:
         assert shown == str(values[key]), key
 
 
-def test_every_tile_leads_to_a_list_whose_count_equals_the_figure(leader_client, known_year):  # noqa: F811
+def test_every_tile_leads_to_a_list_whose_count_equals_the_figure(leader_client, known_year):
     tiles = _tiles(leader_client.get(URL).content.decode())
     figures = all_figures()
     for key, (href, shown) in tiles.items():
@@ -45,12 +44,12 @@ def test_every_tile_leads_to_a_list_whose_count_equals_the_figure(leader_client,
             assert str(count) == shown, key
 
 
-def test_previous_year_is_shown(leader_client, known_year):  # noqa: F811
+def test_previous_year_is_shown(leader_client, known_year):
     html = leader_client.get(URL).content.decode()
     assert "上年 1 次" in html  # one standing meeting in 2024
 
 
-def test_query_count_does_not_grow_with_records(leader_client, known_year, clerk):  # noqa: F811
+def test_query_count_does_not_grow_with_records(leader_client, known_year, clerk):
     from django.core.cache import cache
 
     from tests import factories as f
@@ -70,7 +69,7 @@ def test_query_count_does_not_grow_with_records(leader_client, known_year, clerk
     assert measure() == before
 
 
-def test_bars_link_to_their_records(leader_client, known_year):  # noqa: F811
+def test_bars_link_to_their_records(leader_client, known_year):
     html = leader_client.get(URL).content.decode()
     link = re.search(r'<a href="(/meetings/\?year=2025&amp;kind=[^"]+&amp;month=3)">', html)
     assert link, "the March bar of the meetings chart links to March's meetings"
@@ -78,7 +77,7 @@ def test_bars_link_to_their_records(leader_client, known_year):  # noqa: F811
     assert "data-count>1<" in page
 
 
-def test_attention_lists_overdue_items(leader_client, known_year):  # noqa: F811
+def test_attention_lists_overdue_items(leader_client, known_year):
     html = leader_client.get(URL).content.decode()
     assert "逾期未答复的代表建议" in html and "尚未宪法宣誓" in html
 
@@ -94,7 +93,7 @@ def test_leader_and_clerk_see_it_and_post_is_refused(leader_client):
     assert leader_client.post(reverse("dashboard")).status_code == 403
 
 
-def test_bad_year_falls_back(leader_client, known_year):  # noqa: F811
+def test_bad_year_falls_back(leader_client, known_year):
     assert leader_client.get(reverse("dashboard") + "?year=abc").status_code == 200
     assert leader_client.get(reverse("dashboard") + "?year=99999").status_code == 200
 
@@ -102,7 +101,7 @@ def test_bad_year_falls_back(leader_client, known_year):  # noqa: F811
 def test_a_change_warms_the_year_again_through_the_worker(
     known_year,
     settings,
-    monkeypatch,  # noqa: F811
+    monkeypatch,
     django_capture_on_commit_callbacks,
 ):
     from django.core.cache import cache

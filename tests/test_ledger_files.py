@@ -15,7 +15,6 @@ from congress.ledger.importer import import_workbook
 from congress.models import LedgerImport
 from deputies.models import Station
 from tests.ledgerbook import STATION, book
-from tests.test_figures import known_year  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 
@@ -86,7 +85,7 @@ def _with_cached_value(data: bytes, ref: str, value: int) -> bytes:
     return out.getvalue()
 
 
-def test_round_trip_export_import_export(known_year):  # noqa: F811
+def test_round_trip_export_import_export(known_year):
     before = compute_year(2025)
     first, counts = workbook_bytes(2025)
     assert counts["会议"] == 4
@@ -221,7 +220,7 @@ def test_leader_and_unit_cannot_import(client, leader, unit_user):
     assert client.get(reverse("ledger_export") + "?year=2025").status_code == 403
 
 
-def test_list_page_exports_its_filtered_records(clerk_client, known_year):  # noqa: F811
+def test_list_page_exports_its_filtered_records(clerk_client, known_year):
     response = clerk_client.get(reverse("meetings_list") + "?year=2025&kind=常委会会议&format=xlsx")
     assert response.status_code == 200
     ws = load_workbook(io.BytesIO(response.content))["会议"]

@@ -16,7 +16,6 @@ from congress.overview import overview_sentences
 from congress.report.render import FetchRefused, allowed_file, restricted_fetcher
 from congress.services import request_report
 from congress.tasks import claim, render_annual_report
-from tests.test_figures import known_year  # noqa: F401
 
 S = ReportJob.Status
 
@@ -27,7 +26,7 @@ def _text(pdf: bytes) -> tuple[PdfReader, list[str]]:
 
 
 @pytest.fixture
-def done_job(known_year, leader, django_capture_on_commit_callbacks):  # noqa: F811
+def done_job(known_year, leader, django_capture_on_commit_callbacks):
     ReportDraft.objects.create(
         year=2025,
         intro="开篇<script>alert(1)</script>第一段。\n第二段。",
@@ -81,21 +80,21 @@ def test_the_fetcher_refuses_anything_outside_static(settings):
     assert fetcher.fetch(css.as_uri()).read().startswith(b"@page")
 
 
-def test_asking_again_while_running_joins_the_job(known_year, leader):  # noqa: F811
+def test_asking_again_while_running_joins_the_job(known_year, leader):
     running = ReportJob.objects.create(year=2025, status=S.RUNNING)
     job, created = request_report(2025, leader)
     assert job == running and not created
     assert ReportJob.objects.filter(year=2025).count() == 1
 
 
-def test_a_duplicated_task_does_no_work_twice(known_year):  # noqa: F811
+def test_a_duplicated_task_does_no_work_twice(known_year):
     job = ReportJob.objects.create(year=2025)
     assert claim(job.pk) is True
     assert claim(job.pk) is False
     assert render_annual_report.apply(args=[job.pk]).get() == "skipped"
 
 
-def test_failure_is_recorded_on_the_job(known_year, monkeypatch):  # noqa: F811
+def test_failure_is_recorded_on_the_job(known_year, monkeypatch):
     def broken(context):
         raise RuntimeError("字体缺失")
 
@@ -108,7 +107,7 @@ def test_failure_is_recorded_on_the_job(known_year, monkeypatch):  # noqa: F811
     assert request_report(2025, None)[1] is True
 
 
-def test_transient_errors_are_retried(known_year, monkeypatch):  # noqa: F811
+def test_transient_errors_are_retried(known_year, monkeypatch):
     from django.db import OperationalError
 
     from congress.report import render
@@ -153,7 +152,7 @@ def test_report_pages_for_each_role(client, done_job, clerk, unit_user):
     assert client.get(reverse("report_download", args=[done_job.pk])).status_code == 403
 
 
-def test_unfinished_job_has_no_download(clerk_client, known_year):  # noqa: F811
+def test_unfinished_job_has_no_download(clerk_client, known_year):
     job = ReportJob.objects.create(year=2025, status=S.RUNNING)
     assert clerk_client.get(reverse("report_download", args=[job.pk])).status_code == 404
     assert clerk_client.get(reverse("report_status", args=[999])).status_code == 404
@@ -162,7 +161,7 @@ def test_unfinished_job_has_no_download(clerk_client, known_year):  # noqa: F811
 
 def test_leader_generates_and_bad_year_is_refused(
     leader_client,
-    known_year,  # noqa: F811
+    known_year,
     django_capture_on_commit_callbacks,
 ):
     bad = leader_client.post(reverse("reports"), {"year": "abc"})
@@ -173,7 +172,7 @@ def test_leader_generates_and_bad_year_is_refused(
     assert ReportJob.objects.get().status == S.DONE
 
 
-def test_draft_and_preview(client, clerk, leader, known_year):  # noqa: F811
+def test_draft_and_preview(client, clerk, leader, known_year):
     url = reverse("report_draft", args=[2025])
     client.force_login(clerk)
     clerk_client = client
@@ -197,7 +196,7 @@ def test_draft_and_preview(client, clerk, leader, known_year):  # noqa: F811
     assert leader_client.get(reverse("report_preview", args=[1066])).status_code == 404
 
 
-def test_annual_report_command(known_year, tmp_path):  # noqa: F811
+def test_annual_report_command(known_year, tmp_path):
     out = tmp_path / "report.pdf"
     call_command("annual_report", "--year", "2025", "--output", str(out))
     _reader, pages = _text(out.read_bytes())
@@ -207,7 +206,7 @@ def test_annual_report_command(known_year, tmp_path):  # noqa: F811
 @pytest.mark.real_worker
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.skipif(not os.environ.get("REDIS_URL"), reason="needs REDIS_URL (CI sets it)")
-def test_the_report_through_a_real_worker(known_year):  # noqa: F811
+def test_the_report_through_a_real_worker(known_year):
     from celery.contrib.testing.worker import start_worker
 
     from congress.celery import app

@@ -8,7 +8,6 @@ from congress.figures import compute_year
 from meetings.models import Decision, Meeting
 from tests import factories as f
 from tests.conftest import PASSWORD
-from tests.test_figures import known_year  # noqa: F401
 
 D = f.D
 
@@ -113,7 +112,7 @@ def test_csp_header_forbids_inline_scripts(clerk_client):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_backup_and_restore_into_an_empty_database(known_year, tmp_path):  # noqa: F811
+def test_backup_and_restore_into_an_empty_database(known_year, tmp_path):
     before = compute_year(2025)
     meetings = Meeting.objects.count()
     path = tmp_path / "backup.tar.gz"
