@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
+from django.db.models import Case, When
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -287,10 +288,12 @@ def portal(request: HttpRequest) -> HttpResponse:
     from oversight.models import ReviewOpinion
 
     unit = get_unit_for_user(request)
+    # Items still to be handled first, the nearest deadline at the top.
+    waiting = Case(When(state=S.HANDLING, then=0), When(state=S.ANSWERED, then=1), default=2)
     qs = (
         Suggestion.objects.for_unit(unit)
         .select_related("lead", "lead_unit")
-        .order_by("deadline", "-date")
+        .order_by(waiting, "deadline", "-date")
     )
     state = request.GET.get("state", "")
     if state in S.values:

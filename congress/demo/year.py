@@ -699,8 +699,13 @@ class Builder:
             return
         unit = Unit.objects.get(name=DEMO_UNIT)
         education = Unit.objects.get(name="区教育局")
-        Meeting.objects.create(kind="常委会会议", term=TERM, seq=31, date=D(this_year, 2, 26),
-                               place="区人大常委会机关会议室")
+        Meeting.objects.create(
+            kind="常委会会议",
+            term=TERM,
+            seq=31,
+            date=D(this_year, 2, 26),
+            place="区人大常委会机关会议室",
+        )
         open_items = [
             ("关于加快老旧小区加装电梯的建议", unit, 150),  # overdue by now
             ("关于增设城区公共停车位的建议", unit, 20),
@@ -710,16 +715,29 @@ class Builder:
         ]
         for i, (title, lead_unit, days_ago) in enumerate(open_items):
             s = Suggestion.objects.create(
-                number=f"第{i + 1}号", kind="闭会期间建议", title=title,
+                number=f"第{i + 1}号",
+                kind="闭会期间建议",
+                title=title,
                 text=texts.suggestion_text(title.removeprefix("关于").removesuffix("的建议")),
-                date=today - datetime.timedelta(days=days_ago + 10), lead=rng.choice(county))
+                date=today - datetime.timedelta(days=days_ago + 10),
+                lead=rng.choice(county),
+            )
             services.submit(s, clerk)
             if lead_unit:
-                services.assign(s, clerk, lead_unit=lead_unit,
-                                assigned=today - datetime.timedelta(days=days_ago))
+                services.assign(
+                    s,
+                    clerk,
+                    lead_unit=lead_unit,
+                    assigned=today - datetime.timedelta(days=days_ago),
+                )
         ReviewOpinion.objects.create(
-            name=f"关于{this_year}年城市更新工作情况报告的审议意见", category="审议意见",
-            date=today - datetime.timedelta(days=40), body=DEMO_UNIT, unit=unit, points=5)
+            name=f"关于{this_year}年城市更新工作情况报告的审议意见",
+            category="审议意见",
+            date=today - datetime.timedelta(days=40),
+            body=DEMO_UNIT,
+            unit=unit,
+            points=5,
+        )
         self.note("本年度办理中的事项", len(open_items) + 1)
 
     def draft(self) -> None:
