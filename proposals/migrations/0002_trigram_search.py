@@ -47,10 +47,10 @@ def backwards(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("proposals", "0003_dashboard_indexes"),
-        ("meetings", "0003_appointment_version_decision_version_meeting_version_and_more"),
-        ("oversight", "0002_livelihoodproject_version_oversightitem_version_and_more"),
-        ("deputies", "0003_dashboard_indexes"),
+        ("proposals", "0001_initial"),
+        ("meetings", "0002_initial"),
+        ("oversight", "0001_initial"),
+        ("deputies", "0001_initial"),
     ]
 
     operations = [migrations.RunPython(forwards, backwards)]
