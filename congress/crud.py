@@ -131,6 +131,18 @@ def list_view(request: HttpRequest, kind: RecordKind) -> HttpResponse:
         if (not filterset.is_bound or filterset.is_valid())
         else kind.model.objects.none()
     )
+    scope, total = None, None
+    if request.GET.get("figure"):
+        from .report.figureset import list_scope
+
+        scope = list_scope(kind.key, request.GET["figure"], request.GET)
+        if scope is None:
+            messages.warning(request, f"“{request.GET['figure'][:30]}”不是这一列表的统计数字。")
+        else:
+            qs = scope.restrict(qs)
+            if scope.total:
+                # A sum's list shows its total, so a tile and its list never seem to disagree.
+                total = scope.total(kind.model._default_manager.filter(pk__in=qs.values("pk")))
     if request.GET.get("format") == "xlsx" and kind.export_sheet:
         from .ledger.export import export_queryset
 
@@ -163,6 +175,8 @@ def list_view(request: HttpRequest, kind: RecordKind) -> HttpResponse:
             "query": params.urlencode(),
             "sort_query": sort_params.urlencode(),
             "can_add": request.user.has_perm(kind.perm("add")),
+            "scope": scope,
+            "total": total,
         },
     )
 

@@ -17,7 +17,6 @@ from proposals.services import unit_table
 from .charts import Bar, bar_chart, column_chart
 from .crud import KINDS
 from .figures import all_figures, cached_for_year, compute_year
-from .overview import overview_keys
 from .roles import staff_required
 
 ATTENTION_ROWS = 10
@@ -25,20 +24,50 @@ ATTENTION_ROWS = 10
 PROJECT_BARS = 20
 
 
+# The charts a review's text may ask for with {{图:name}}, by the name it uses.
+CHART_NAMES = {
+    "常委会会议按月": "standing_by_month",
+    "主任会议按月": "chairman_by_month",
+    "代表活动按月": "activities_by_month",
+    "代表建议办理状态": "suggestions_by_state",
+    "民生实事进度": "projects",
+    "代表参与活动按镇街": "participation",
+}
+
+
+# A new installation's tiles: the figures of the ledger format's overview, in its order.
+DEFAULT_TILES = [
+    "常委会会议", "主任会议", "专项工作报告", "执法检查", "专题询问", "决议决定", "任免", "补选",
+    "意见建议条数", "推动解决", "学习研讨", "请示报告", "民生实事", "督导", "立法调研",
+    "联动执法检查", "联合执法", "公益诉讼", "代表之家", "代表联络站", "邀请人次", "培训人数",
+    "代表建议", "发言建议", "重点督办", "办结率", "满意率", "联系群众", "解决问题", "述职人数",
+]  # fmt: skip
+
+
+def tile_names() -> list[str]:
+    """The figures the office chose for its dashboard, in its order."""
+    from .models import Profile
+
+    return list(Profile.get().tiles or DEFAULT_TILES)
+
+
 def tiles(year: int) -> list[dict]:
-    figures = all_figures()
-    now, before = compute_year(year), compute_year(year - 1)
+    from .report.figureset import year_values
+
+    now, before = year_values(year), year_values(year - 1)
     return [
         {
-            "key": key,
-            "label": figures[key].label,
-            "unit": figures[key].unit,
-            "value": now[key],
-            "previous": before[key],
-            "link": figures[key].link(year),
-            "definition": figures[key].definition,
+            "key": name,
+            "label": now[name].label or name,
+            "unit": now[name].unit,
+            "value": now[name].value,
+            "previous": before[name].value,
+            "link": now[name].link,
+            "definition": now[name].definition,
         }
-        for key in overview_keys()
+        for name in tile_names()
+        # A tile whose office figure was since deleted is skipped rather than a 500.
+        if name in now
     ]
 
 

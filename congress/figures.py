@@ -44,6 +44,15 @@ class Figure:
     numerator: str | None = None  # rates: keys of two figures
     denominator: str | None = None
     section: str = ""
+    name: str = ""  # the figure's name in the review's text ({{常委会会议}}); else its label
+
+    @property
+    def text_name(self) -> str:
+        return self.name or self.label
+
+    @property
+    def is_sum(self) -> bool:
+        return hasattr(self.measure, "field_name") and not self.is_rate
 
     @property
     def is_rate(self) -> bool:
@@ -56,7 +65,11 @@ class Figure:
     def link(self, year: int) -> str:
         """The staff list of the records behind the figure (the denominator's, for a rate)."""
         base = FIGURES[self.denominator] if self.is_rate else self
-        return base.kind.list_url(**base.params(year))
+        params = base.params(year)
+        if base.is_sum:
+            # The list then shows the sum beside its row count.
+            params = {**params, "figure": base.text_name}
+        return base.kind.list_url(**params)
 
     def compute(self, year: int, known: dict | None = None) -> int | str:
         if self.is_rate:
@@ -113,6 +126,11 @@ def _load() -> None:
 def all_figures() -> dict[str, Figure]:
     _load()
     return FIGURES
+
+
+def builtin_by_name() -> dict[str, Figure]:
+    """The built-in figures by their name in the review's text."""
+    return {f.text_name: f for f in all_figures().values()}
 
 
 VERSION_KEY = "congress:records-version"

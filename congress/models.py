@@ -39,6 +39,8 @@ class Profile(models.Model):
     term = models.PositiveSmallIntegerField(
         _("本届届次"), default=18, validators=[MinValueValidator(1)]
     )
+    # The dashboard's tiles, by figure name, in the office's order (empty: the default set).
+    tiles = models.JSONField(_("驾驶舱统计数字"), default=list, blank=True)
 
     class Meta:
         verbose_name = _("机构设置")
@@ -105,50 +107,46 @@ class OtherWork(Record):
         return f"{self.kind}：{self.name}"
 
 
-class ReportDraft(Record):
-    """年度工作综述稿: the staff's narrative around the generated figures, one per year."""
-
-    SECTIONS = ("politics", "oversight", "law", "deputies", "self")
+class ReportText(Record):
+    """年度工作综述文稿: the office's review of one year, with figure placeholders."""
 
     year = models.PositiveSmallIntegerField(_("年度"), unique=True)
-    title = models.CharField(_("标题"), max_length=100, default="履职担当促发展 砥砺奋进谱新篇")
-    intro = models.TextField(_("开篇"), blank=True)
-    politics_heading = models.CharField(
-        _("第一部分标题"), max_length=100, default="把稳方向之舵 在忠诚履职中彰显政治担当"
+    title = models.CharField(_("标题"), max_length=100)
+    subtitle = models.CharField(_("副标题"), max_length=100, blank=True)
+    date = models.DateField(
+        _("落款日期"), null=True, blank=True, help_text=_("封面上的日期；留空为统计截止日期")
     )
-    politics_text = models.TextField(_("第一部分正文"), blank=True)
-    oversight_heading = models.CharField(
-        _("第二部分标题"), max_length=100, default="紧扣发展之需 在精准监督中提升服务效能"
-    )
-    oversight_text = models.TextField(_("第二部分正文"), blank=True)
-    law_heading = models.CharField(
-        _("第三部分标题"), max_length=100, default="筑牢法治之基 在深化实践中推进依法治区"
-    )
-    law_text = models.TextField(_("第三部分正文"), blank=True)
-    deputies_heading = models.CharField(
-        _("第四部分标题"), max_length=100, default="畅通民主之渠 在服务代表中践行人民民主"
-    )
-    deputies_text = models.TextField(_("第四部分正文"), blank=True)
-    self_heading = models.CharField(
-        _("第五部分标题"), max_length=100, default="锤炼过硬之军 在守正创新中加强自身建设"
-    )
-    self_text = models.TextField(_("第五部分正文"), blank=True)
-    closing = models.TextField(_("结束语"), blank=True)
+    text = models.TextField(_("正文"))
     updated = models.DateTimeField(_("修改时间"), auto_now=True)
 
     class Meta:
         ordering = ["-year"]
-        verbose_name = _("年度工作综述稿")
-        verbose_name_plural = _("年度工作综述稿")
+        verbose_name = _("年度工作综述文稿")
+        verbose_name_plural = _("年度工作综述文稿")
 
     def __str__(self) -> str:
         return f"{self.year}年度工作综述"
 
-    def sections(self) -> list[tuple[str, str, str]]:
-        """(key, heading, text) of the five sections, in order."""
-        return [
-            (k, getattr(self, f"{k}_heading"), getattr(self, f"{k}_text")) for k in self.SECTIONS
-        ]
+    def clean(self) -> None:
+        from .report.figureset import check_text
+
+        check_text(self.text)
+
+
+class OwnFigure(Record):
+    """本单位统计数字: a figure the office defines in the ledger's words (report-template.md)."""
+
+    name = models.CharField(_("名称"), max_length=30, unique=True)
+    position = models.PositiveSmallIntegerField(_("顺序"), default=0)
+    definition = models.JSONField(_("定义"))
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("本单位统计数字")
+        verbose_name_plural = _("本单位统计数字")
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class ReportJob(models.Model):
@@ -175,6 +173,7 @@ class ReportJob(models.Model):
     step = models.CharField(_("当前步骤"), max_length=40, blank=True)
     error = models.TextField(_("错误信息"), blank=True)
     pdf = models.FileField(_("PDF 文件"), upload_to="reports/%Y/", blank=True)
+    docx = models.FileField(_("Word 文件"), upload_to="reports/%Y/", blank=True)
     checksum = models.CharField(_("数据校验值"), max_length=64, blank=True)
     pages = models.PositiveSmallIntegerField(_("页数"), null=True, blank=True)
     created = models.DateTimeField(_("申请时间"), auto_now_add=True)

@@ -13,7 +13,7 @@ ROLES = (CLERK, LEADER, UNIT, ADMIN)
 
 RECORD_APPS = ("meetings", "oversight", "deputies", "proposals")
 # congress models whose records staff keep like any other.
-CONGRESS_RECORDS = ("otherwork", "unit", "reportdraft", "reportjob")
+CONGRESS_RECORDS = ("otherwork", "unit", "reporttext", "ownfigure", "reportjob")
 
 # Custom permissions beyond Django's add/change/delete/view.
 HANDLE = ("proposals.handle_suggestion", "oversight.handle_reviewopinion")

@@ -26,3 +26,44 @@ def request_report(year: int, user) -> tuple[ReportJob, bool]:
             year=year, status__in=(ReportJob.Status.QUEUED, ReportJob.Status.RUNNING)
         ), False
     return job, True
+
+
+def replace_own_figures(items: list, user=None) -> None:
+    """本单位统计数字: replace the office's figures with these definitions, all or nothing.
+
+    Refused (ValidationError, nothing saved) when a definition is invalid or when a saved
+    review's text still names a figure the new list drops.
+    """
+    from django.core.exceptions import ValidationError
+
+    from .figures import builtin_by_name
+    from .models import OwnFigure, ReportText
+    from .office_figures import parse_definitions
+    from .reporttext import PLACEHOLDER
+
+    parse_definitions(items, set(builtin_by_name()))
+    with transaction.atomic():
+        existing = {f.name: f for f in OwnFigure.objects.select_for_update()}
+        wanted = {item["名称"].strip(): (i, item) for i, item in enumerate(items, 1)}
+        dropped = set(existing) - set(wanted)
+        for text in ReportText.objects.all():
+            used = {m.group(1).split("|")[0].strip() for m in PLACEHOLDER.finditer(text.text)}
+            used |= {
+                line.strip()[5:-2].strip()
+                for line in text.text.splitlines()
+                if line.strip().startswith(("{{附表:", "{{附表："))
+            }
+            still = sorted(dropped & used)
+            if still:
+                raise ValidationError(
+                    f"“{'、'.join(still)}”仍在{text.year}年度工作综述文稿中使用，请先修改文稿"
+                )
+        for name in dropped:
+            existing[name].delete()
+        for name, (position, item) in wanted.items():
+            fig = existing.get(name)
+            if fig is None:
+                OwnFigure.objects.create(name=name, position=position, definition=item)
+            elif fig.definition != item or fig.position != position:
+                fig.definition, fig.position = item, position
+                fig.save()

@@ -45,6 +45,7 @@ def render_annual_report(self, job_id: int) -> str:
     """Gather the year's figures, lay out the PDF and store it on the job."""
     from .report.gather import checksum, gather
     from .report.render import render_pdf
+    from .report.word import render_docx
 
     if not claim(job_id):
         return "skipped"
@@ -57,13 +58,17 @@ def render_annual_report(self, job_id: int) -> str:
         _progress(job_id, 30, "排版")
         pdf, pages = render_pdf(context)
         rendered = time.monotonic()
+        _progress(job_id, 85, "生成 Word 文档")
+        docx = render_docx(context["review"])
         _progress(job_id, 90, "保存")
         job.pdf.save(f"{job.year}年度工作综述-{job.pk}.pdf", ContentFile(pdf), save=False)
+        job.docx.save(f"{job.year}年度工作综述-{job.pk}.docx", ContentFile(docx), save=False)
         ReportJob.objects.filter(pk=job_id).update(
             status=S.DONE,
             progress=100,
             step="完成",
             pdf=job.pdf.name,
+            docx=job.docx.name,
             checksum=digest,
             pages=pages,
             finished=timezone.now(),

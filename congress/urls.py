@@ -36,7 +36,13 @@ urlpatterns = [
     path("reports/", report_views.reports, name="reports"),
     path("reports/jobs/<int:pk>/status/", report_views.report_status, name="report_status"),
     path("reports/jobs/<int:pk>/pdf/", report_views.report_download, name="report_download"),
-    path("reports/<int:year>/draft/", report_views.draft_edit, name="report_draft"),
+    path(
+        "reports/jobs/<int:pk>/docx/", report_views.report_download_docx, name="report_download_docx"
+    ),
+    path("reports/<int:year>/text/", report_views.text_edit, name="report_text"),
+    path("reports/<int:year>/text/preview/", report_views.text_preview, name="report_text_preview"),
+    path("figures/", report_views.own_figures, name="own_figures"),
+    path("figures/<str:name>/<int:year>/", report_views.figure_parts, name="figure_parts"),
     path("reports/<int:year>/preview/", report_views.report_preview, name="report_preview"),
     path("admin/", admin.site.urls),
     path("", include("meetings.urls")),

@@ -25,6 +25,7 @@ register(
         kind=deputies,
         params=lambda y: {"year": y, "election": Deputy.Election.BY_ELECTION},
         section="deputies",
+        name="补选",
     ),
     Figure(
         "homes",
@@ -34,6 +35,7 @@ register(
         kind=stations,
         params=lambda y: {"built_by": y, "kind": Station.Kind.HOME},
         section="deputies",
+        name="代表之家",
     ),
     Figure(
         "stations",
@@ -43,6 +45,7 @@ register(
         kind=stations,
         params=lambda y: {"built_by": y, "kind": Station.Kind.STATION},
         section="deputies",
+        name="代表联络站",
     ),
     Figure(
         "participations",
@@ -53,6 +56,7 @@ register(
         params=lambda y: {"year": y, "participation": True},
         measure=participations,
         section="deputies",
+        name="邀请人次",
     ),
     Figure(
         "trained",
@@ -62,6 +66,7 @@ register(
         kind=deputies,
         params=lambda y: {"trained_in": y},
         section="deputies",
+        name="培训人数",
     ),
     Figure(
         "constituents",
@@ -72,6 +77,7 @@ register(
         params=lambda y: {"year": y, "kind": Activity.Kind.CONSTITUENTS},
         measure=total("people_met"),
         section="deputies",
+        name="联系群众",
     ),
     Figure(
         "constituent_problems",
@@ -82,6 +88,7 @@ register(
         params=lambda y: {"year": y, "kind": Activity.Kind.CONSTITUENTS},
         measure=total("problems_solved"),
         section="deputies",
+        name="解决问题",
     ),
     Figure(
         "reported",
@@ -91,6 +98,7 @@ register(
         kind=deputies,
         params=lambda y: {"reported_in": y},
         section="deputies",
+        name="述职人数",
     ),
 )
 

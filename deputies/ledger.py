@@ -21,6 +21,9 @@ def save_deputy(v: dict) -> bool:
     ended = v.get("终止日期")
     if status == Deputy.Status.ENDED and not ended:
         raise RowError("终止日期", "资格终止的代表必须填写终止日期")
+    reason = v.get("终止原因", "")
+    if reason and status != Deputy.Status.ENDED:
+        raise RowError("终止原因", "只有资格终止的代表填写终止原因", reason)
     _obj, created = upsert(
         Deputy,
         {"name": v["姓名"], "level": v["层级"], "elected": v["当选日期"]},
@@ -37,6 +40,7 @@ def save_deputy(v: dict) -> bool:
             "election": v["当选方式"],
             "status": status,
             "ended": ended,
+            "end_reason": reason,
         },
     )
     return created
@@ -96,6 +100,8 @@ register(
         year_queryset=lambda y: Station.objects.filter(
             Q(built__year__lte=y) | Q(built__isnull=True)
         ).order_by("pk"),
+        fields={"名称": "name", "类型": "kind", "所在镇街": "town", "建成日期": "built"},
+        year_column="建成日期",
     ),
     Sheet(
         "代表",
@@ -116,6 +122,7 @@ register(
             Col("当选日期", "date", True),
             Col("状态", "enum", choices=tuple(Deputy.Status.values), help="留空为正常"),
             Col("终止日期", "date"),
+            Col("终止原因", "enum", choices=tuple(Deputy.EndReason.values), help="仅资格终止时填写"),
         ],
         key=("姓名", "层级", "当选日期"),
         save=save_deputy,
@@ -135,9 +142,12 @@ register(
             "当选日期": d.elected,
             "状态": d.status,
             "终止日期": d.ended,
+            "终止原因": d.end_reason,
         },
         year_queryset=_in_office,
         prepare=lambda qs: qs.select_related("station"),
+        fields={"姓名": "name", "性别": "sex", "民族": "ethnicity", "出生日期": "birth", "政治面貌": "party", "层级": "level", "届次": "term", "选区": "district", "代表团": "delegation", "联络站": "station__name", "构成类别": "category", "当选方式": "election", "当选日期": "elected", "状态": "status", "终止日期": "ended", "终止原因": "end_reason"},
+        year_column="当选日期",
     ),
     Sheet(
         "代表活动",
@@ -164,5 +174,7 @@ register(
         },
         year_queryset=lambda y: Activity.objects.filter(date__year=y).order_by("date", "pk"),
         prepare=lambda qs: qs.select_related("station").prefetch_related("deputies"),
+        fields={"活动名称": "name", "类型": "kind", "日期": "date", "参加代表": "deputies__name", "联络站": "station__name", "联系群众人次": "people_met", "推动解决问题数": "problems_solved"},
+        year_column="日期",
     ),
 )

@@ -62,6 +62,13 @@ class Deputy(Record):
         ELECTED = "选举", _("选举")
         BY_ELECTION = "补选", _("补选")
 
+    class EndReason(models.TextChoices):
+        RESIGNED = "辞职", _("辞职")
+        RECALLED = "罢免", _("罢免")
+        MOVED = "迁出或调离本行政区域", _("迁出或调离本行政区域")
+        DIED = "死亡", _("死亡")
+        OTHER = "其他", _("其他")
+
     class Status(models.TextChoices):
         ACTIVE = "正常", _("正常")
         SUSPENDED = "暂停执行职务", _("暂停执行职务")
@@ -99,7 +106,9 @@ class Deputy(Record):
         _("状态"), max_length=6, choices=Status.choices, default=Status.ACTIVE
     )
     ended = models.DateField(_("终止日期"), null=True, blank=True)
-    end_reason = models.CharField(_("终止原因"), max_length=100, blank=True)
+    end_reason = models.CharField(
+        _("终止原因"), max_length=10, choices=EndReason.choices, blank=True
+    )
     phone = models.CharField(_("联系电话"), max_length=30, blank=True)
 
     class Meta:

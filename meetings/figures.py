@@ -17,6 +17,7 @@ register(
         kind=meetings,
         params=lambda y: {"year": y, "kind": Meeting.Kind.STANDING},
         section="politics",
+        name="常委会会议",
     ),
     Figure(
         "chairman_meetings",
@@ -26,8 +27,17 @@ register(
         kind=meetings,
         params=lambda y: {"year": y, "kind": Meeting.Kind.CHAIRMAN},
         section="politics",
+        name="主任会议",
     ),
-    Figure("decisions", "决议决定", "项", "当年通过的决议决定", kind=decisions, section="politics"),
+    Figure(
+        "decisions",
+        "决议决定",
+        "项",
+        "当年通过的决议决定",
+        kind=decisions,
+        section="politics",
+        name="决议决定",
+    ),
     Figure(
         "appointments",
         "任免国家机关工作人员",
@@ -35,6 +45,7 @@ register(
         "当年的人事任免人次",
         kind=appointments,
         section="politics",
+        name="任免",
     ),
 )
 

@@ -9,7 +9,7 @@ from .views import opinions, otherwork, oversight, projects, visits
 K = OversightItem.Kind
 
 
-def _other(key: str, label: str, unit: str, kind: str, section: str) -> Figure:
+def _other(key: str, label: str, unit: str, kind: str, section: str, name: str) -> Figure:
     return Figure(
         key,
         label,
@@ -19,6 +19,7 @@ def _other(key: str, label: str, unit: str, kind: str, section: str) -> Figure:
         params=lambda y: {"year": y, "kind": kind},
         measure=total("quantity"),
         section=section,
+        name=name,
     )
 
 
@@ -31,6 +32,7 @@ register(
         kind=oversight,
         params=lambda y: {"year": y, "kind": K.WORK_REPORT},
         section="oversight",
+        name="专项工作报告",
     ),
     Figure(
         "inspections",
@@ -40,6 +42,7 @@ register(
         kind=oversight,
         params=lambda y: {"year": y, "kind": K.INSPECTION, "joint": False},
         section="oversight",
+        name="执法检查",
     ),
     Figure(
         "inquiries",
@@ -49,6 +52,7 @@ register(
         kind=oversight,
         params=lambda y: {"year": y, "kind": K.INQUIRY, "joint": False},
         section="oversight",
+        name="专题询问",
     ),
     Figure(
         "joint_inspections",
@@ -58,6 +62,7 @@ register(
         kind=oversight,
         params=lambda y: {"year": y, "kind": K.INSPECTION, "joint": True},
         section="law",
+        name="联动执法检查",
     ),
     Figure(
         "opinion_points",
@@ -67,6 +72,7 @@ register(
         kind=opinions,
         measure=total("points"),
         section="oversight",
+        name="意见建议条数",
     ),
     Figure(
         "problems_solved",
@@ -76,6 +82,7 @@ register(
         kind=oversight,
         measure=total("problems_solved"),
         section="oversight",
+        name="推动解决",
     ),
     Figure(
         "projects",
@@ -85,6 +92,7 @@ register(
         kind=projects,
         params=lambda y: {"year": y, "voted": True},
         section="oversight",
+        name="民生实事",
     ),
     Figure(
         "project_visits",
@@ -93,11 +101,12 @@ register(
         "当年民生实事督导次数",
         kind=visits,
         section="oversight",
+        name="督导",
     ),
-    _other("study", "学习研讨活动", "次", OtherWork.Kind.STUDY, "politics"),
-    _other("party_reports", "向党委汇报工作", "次", OtherWork.Kind.REPORT, "politics"),
-    _other("legislation", "法规立法调研", "部", OtherWork.Kind.LEGISLATION, "law"),
-    _other("joint_enforcement", "联合执法", "次", OtherWork.Kind.JOINT_ENFORCEMENT, "law"),
+    _other("study", "学习研讨活动", "次", OtherWork.Kind.STUDY, "politics", "学习研讨"),
+    _other("party_reports", "向党委汇报工作", "次", OtherWork.Kind.REPORT, "politics", "请示报告"),
+    _other("legislation", "法规立法调研", "部", OtherWork.Kind.LEGISLATION, "law", "立法调研"),
+    _other("joint_enforcement", "联合执法", "次", OtherWork.Kind.JOINT_ENFORCEMENT, "law", "联合执法"),
 )
 
 

@@ -139,6 +139,8 @@ register(
         },
         year_queryset=lambda y: OversightItem.objects.filter(date__year=y).order_by("date", "pk"),
         prepare=lambda qs: qs.select_related("meeting"),
+        fields={"类型": "kind", "名称": "name", "日期": "date", "被监督机关": "organ", "承办部门": "department", "会议名称": "meeting__name", "法律法规": "law", "上下联动": "joint", "提出意见建议条数": "points", "推动解决问题数": "problems_solved", "满意度测评": "satisfaction"},
+        year_column="日期",
     ),
     Sheet(
         "意见建议",
@@ -171,6 +173,8 @@ register(
         },
         year_queryset=lambda y: ReviewOpinion.objects.filter(date__year=y).order_by("date", "pk"),
         prepare=lambda qs: qs.select_related("source"),
+        fields={"名称": "name", "类别": "category", "来源事项": "source__name", "交办日期": "date", "办理机关": "body", "条数": "points", "办理期限": "deadline", "状态": "state", "报告日期": "report_date", "测评结果": "satisfaction"},
+        year_column="交办日期",
     ),
     Sheet(
         "民生实事",
@@ -196,6 +200,8 @@ register(
             "满意度测评": p.satisfaction,
         },
         year_queryset=lambda y: LivelihoodProject.objects.filter(year=y).order_by("pk"),
+        fields={"项目名称": "name", "年度": "year", "票决日期": "voted_on", "承办单位": "unit", "状态": "state", "进度": "progress", "满意度测评": "satisfaction"},
+        year_column="年度",
     ),
     Sheet(
         "民生实事督导",
@@ -216,6 +222,8 @@ register(
         },
         year_queryset=lambda y: ProjectVisit.objects.filter(date__year=y).order_by("date", "pk"),
         prepare=lambda qs: qs.select_related("project").prefetch_related("deputies"),
+        fields={"项目名称": "project__name", "日期": "date", "形式": "form", "参加代表": "deputies__name"},
+        year_column="日期",
     ),
     Sheet(
         "其他工作",
@@ -237,5 +245,7 @@ register(
             "覆盖人次": o.reach,
         },
         year_queryset=lambda y: OtherWork.objects.filter(date__year=y).order_by("date", "pk"),
+        fields={"类别": "kind", "名称": "name", "日期": "date", "数量": "quantity", "覆盖人次": "reach"},
+        year_column="日期",
     ),
 )

@@ -32,6 +32,7 @@ class OversightItem(Record):
         VISIT = "视察", _("视察")
         FILING = "备案审查", _("备案审查")
         INVESTIGATION = "特定问题调查", _("特定问题调查")
+        MAJOR_MATTER = "重大事项报告", _("重大事项报告")
 
     class Organ(models.TextChoices):
         GOVERNMENT = "人民政府", _("人民政府")

@@ -18,6 +18,7 @@ register(
         kind=suggestions,
         params=lambda y: {"year": y, "group": "suggestions"},
         section="deputies",
+        name="代表建议",
     ),
     Figure(
         "speeches",
@@ -27,6 +28,7 @@ register(
         kind=suggestions,
         params=lambda y: {"year": y, "kind": K.SPEECH},
         section="deputies",
+        name="发言建议",
     ),
     Figure(
         "motions",
@@ -36,6 +38,7 @@ register(
         kind=suggestions,
         params=lambda y: {"year": y, "kind": K.MOTION},
         section="deputies",
+        name="议案",
     ),
     Figure(
         "key_suggestions",
@@ -45,6 +48,7 @@ register(
         kind=suggestions,
         params=lambda y: {"year": y, "group": "suggestions", "key": True},
         section="deputies",
+        name="重点督办",
     ),
     Figure(
         "litigation",
@@ -54,6 +58,7 @@ register(
         kind=suggestions,
         params=lambda y: {"year": y, "group": "suggestions", "litigation": True},
         section="law",
+        name="公益诉讼",
     ),
     Figure(
         "handled",
@@ -63,6 +68,7 @@ register(
         kind=suggestions,
         params=lambda y: {"year": y, "group": "handled"},
         section="deputies",
+        name="应办结建议",
     ),
     Figure(
         "closed",
@@ -72,6 +78,7 @@ register(
         kind=suggestions,
         params=lambda y: {"year": y, "group": "handled", "state": Suggestion.State.CLOSED},
         section="deputies",
+        name="已办结建议",
     ),
     Figure(
         "with_opinion",
@@ -81,6 +88,7 @@ register(
         kind=suggestions,
         params=lambda y: {"year": y, "group": "with_opinion"},
         section="deputies",
+        name="已有代表意见建议",
     ),
     Figure(
         "satisfied",
@@ -90,6 +98,7 @@ register(
         kind=suggestions,
         params=lambda y: {"year": y, "group": "satisfied"},
         section="deputies",
+        name="满意基本满意建议",
     ),
     Figure(
         "closure_rate",
@@ -99,6 +108,7 @@ register(
         numerator="closed",
         denominator="handled",
         section="deputies",
+        name="办结率",
     ),
     Figure(
         "satisfaction_rate",
@@ -108,6 +118,7 @@ register(
         numerator="satisfied",
         denominator="with_opinion",
         section="deputies",
+        name="满意率",
     ),
 )
 

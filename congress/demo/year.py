@@ -9,12 +9,14 @@ filters matter.
 from __future__ import annotations
 
 import datetime
+import json
 import random
+from pathlib import Path
 
 from django.db import transaction
 from django.utils import timezone
 
-from congress.models import OtherWork, ReportDraft, Unit
+from congress.models import OtherWork, ReportText, Unit
 from deputies.models import Activity, Deputy, Station
 from meetings.models import AgendaItem, Appointment, Decision, Meeting
 from oversight.models import LivelihoodProject, OversightItem, ProjectVisit, ReviewOpinion
@@ -24,6 +26,7 @@ from . import texts
 
 D = datetime.date
 YEAR = 2025
+DATA = Path(__file__).with_name("data")
 TERM = 18
 
 
@@ -160,7 +163,7 @@ class Builder:
             TERM,
             status="资格终止",
             ended=D(YEAR, 4, 2),
-            end_reason="调离本行政区域",
+            end_reason="迁出或调离本行政区域",
         )
         Deputy.objects.bulk_create(rows)
         self.note("人大代表", len(rows))
@@ -741,8 +744,19 @@ class Builder:
         self.note("本年度办理中的事项", len(open_items) + 1)
 
     def draft(self) -> None:
-        ReportDraft.objects.update_or_create(year=YEAR, defaults=texts.DRAFT_2025)
-        self.note("年度工作综述稿", 1)
+        """The office's own figures and its review of the year, written for this demo."""
+        from congress.services import replace_own_figures
+
+        replace_own_figures(json.loads((DATA / "figures.json").read_text(encoding="utf-8")))
+        ReportText.objects.update_or_create(
+            year=YEAR,
+            defaults={
+                "title": f"安州区人大常委会{YEAR}年工作综述",
+                "subtitle": "守正创新 依法履职 为全区高质量发展贡献人大力量",
+                "text": (DATA / f"review-{YEAR}.md").read_text(encoding="utf-8"),
+            },
+        )
+        self.note("年度工作综述文稿", 1)
 
 
 def _months_later(day: datetime.date, months: int) -> datetime.date:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -77,6 +77,10 @@ class Sheet:
     dump: Callable[[models.Model], dict]  # one record as {header: value}
     year_queryset: Callable[[int], models.QuerySet]  # the records a year's export holds
     prepare: Callable[[models.QuerySet], models.QuerySet] = lambda qs: qs  # related rows
+    # Each column's place in the model (an ORM lookup path), so that the office's own figures,
+    # written in the ledger's words, select the same records the sheet holds.
+    fields: dict[str, str] = field(default_factory=dict)
+    year_column: str = ""  # the starred date column that puts a row in a year
 
     def rows(self, queryset: models.QuerySet) -> Iterable[dict]:
         return (self.dump(obj) for obj in self.prepare(queryset))

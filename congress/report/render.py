@@ -63,6 +63,10 @@ def render_pdf(context: dict) -> tuple[bytes, int]:
     html = render_html(context)
     base = static_roots()[0].as_uri() + "/"
     document = HTML(string=html, base_url=base, url_fetcher=restricted_fetcher()).render()
+    review = context["review"]
+    document.metadata.title = review.title
+    document.metadata.authors = [review.office]
     out = io.BytesIO()
+    # Fonts are subset (harfbuzz): the demo year's PDF stays well under a megabyte.
     document.write_pdf(out)
     return out.getvalue(), len(document.pages)

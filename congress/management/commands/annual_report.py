@@ -8,13 +8,18 @@ from congress.tasks import render_annual_report
 
 
 class Command(BaseCommand):
-    help = "生成年度工作综述 PDF（与浏览器中的生成任务相同；未配置 worker 时在本进程内运行）。"
+    help = "生成年度工作综述：--output 以 .pdf 结尾得到 PDF，以 .docx 结尾得到 Word 文档（同一生成任务）。"
 
     def add_arguments(self, parser):
         parser.add_argument("--year", type=int, required=True)
-        parser.add_argument("--output", required=True, help="PDF 文件的保存路径")
+        parser.add_argument("--output", required=True, help="保存路径：.pdf 或 .docx")
 
     def handle(self, *args, year: int, output: str, **options):
+        suffix = Path(output).suffix.lower()
+        if suffix not in (".pdf", ".docx"):
+            raise CommandError("--output 应以 .pdf 或 .docx 结尾")
+        if not 1949 <= year <= 2100:
+            raise CommandError("年度应在 1949–2100 之间")
         try:
             job = ReportJob.objects.create(year=year)
         except IntegrityError as exc:
@@ -24,7 +29,7 @@ class Command(BaseCommand):
         job.refresh_from_db()
         if job.status != ReportJob.Status.DONE:
             raise CommandError(job.error or f"生成失败（状态：{job.status}）")
-        Path(output).write_bytes(job.pdf.read())
+        Path(output).write_bytes((job.docx if suffix == ".docx" else job.pdf).read())
         self.stdout.write(
             self.style.SUCCESS(
                 f"已生成 {output}：{job.pages} 页（汇总 {job.gather_ms} 毫秒，排版 {job.render_ms} 毫秒）"

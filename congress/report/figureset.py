@@ -1,0 +1,186 @@
+"""Every figure a text may name, built-in and the office's own, with a year's values.
+
+Built-in figures are defined once in the apps' ``figures.py``; the office's own are rows of
+``OwnFigure`` in the ledger's words. Both are looked up by their name in the review's text, and
+each gives its value, its unit and the list of the records behind it.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from congress.figures import builtin_by_name, cached_for_year, compute_year
+from congress.office_figures import OfficeFigure, order_for_sums, parse_definitions
+from congress.reporttext import Block, Names, TextError, parse
+
+DEFAULT_TEXT = Path(__file__).with_name("default_text.md")
+
+
+@dataclass
+class Value:
+    """One figure's value for a year, as the dashboard and the text use it."""
+
+    name: str
+    value: int | str
+    unit: str
+    link: str
+    definition: str
+    is_rate: bool = False
+    is_sum: bool = False
+    label: str = ""  # how a tile names it (a built-in's fuller label)
+
+
+def own_figures() -> list[OfficeFigure]:
+    """The office's figures, checked (the saved list was checked when it was saved)."""
+    from congress.models import OwnFigure
+
+    items = [f.definition for f in OwnFigure.objects.order_by("position", "pk")]
+    return parse_definitions(items, set(builtin_by_name()))
+
+
+def chart_names() -> set[str]:
+    from congress.dashboard import CHART_NAMES
+
+    return set(CHART_NAMES)
+
+
+def names(own: list[OfficeFigure] | None = None) -> Names:
+    own = own_figures() if own is None else own
+    figures = {name: fig.is_rate for name, fig in builtin_by_name().items()}
+    figures.update({f.name: False for f in own})
+    return Names(figures=figures, charts=chart_names())
+
+
+def check_text(text: str) -> list[Block]:
+    """The text's blocks, or a ValidationError listing every error at its line."""
+    try:
+        return parse(text, names())
+    except TextError as exc:
+        raise ValidationError([f"第{n}行：{m}" for n, m in exc.errors]) from exc
+
+
+def _own_version(own: list[OfficeFigure]) -> str:
+    from congress.models import OwnFigure
+
+    rows = list(OwnFigure.objects.order_by("pk").values_list("pk", "version"))
+    return hashlib.sha1(json.dumps(rows).encode()).hexdigest()[:12]
+
+
+def year_values(year: int) -> dict[str, Value]:
+    """Every figure of the year by its name in the text: built-ins, then the office's own."""
+    builtin = builtin_by_name()
+    computed = compute_year(year)
+    values: dict[str, Value] = {}
+    for name, fig in builtin.items():
+        values[name] = Value(
+            name,
+            computed[fig.key],
+            fig.unit,
+            fig.link(year),
+            fig.definition,
+            is_rate=fig.is_rate,
+            is_sum=fig.is_sum,
+            label=fig.label,
+        )
+    own = own_figures()
+    if own:
+        plain = {n: v.value for n, v in values.items()}
+
+        def compute() -> dict:
+            out = dict(plain)
+            for fig in order_for_sums(own):
+                out[fig.name] = fig.compute(year, out)
+            return {f.name: out[f.name] for f in own}
+
+        own_values = cached_for_year(f"own-{_own_version(own)}", year, compute)
+        for fig in own:
+            values[fig.name] = Value(
+                fig.name,
+                own_values[fig.name],
+                fig.unit,
+                fig.link(year),
+                fig.definition_text(),
+                is_sum=fig.is_sum or fig.is_sum_of_figures,
+                label=fig.name,
+            )
+    return values
+
+
+def cutoff(year: int, today: datetime.date | None = None) -> datetime.date:
+    """The statistics cut-off: the year's last day, or today while the year runs."""
+    today = today or timezone.localdate()
+    end = datetime.date(year, 12, 31)
+    return today if today < end and today.year == year else end
+
+
+def text_for(year: int):
+    """The year's text: the saved one, else an unsaved copy of the previous year's (its
+    figures update themselves), else the built-in default."""
+    from congress.models import Profile, ReportText
+
+    saved = ReportText.objects.filter(year=year).first()
+    if saved:
+        return saved
+    before = ReportText.objects.filter(year__lt=year).order_by("-year").first()
+    profile = Profile.get()
+    if before:
+        return ReportText(
+            year=year,
+            title=before.title.replace(str(before.year), str(year)),
+            subtitle=before.subtitle.replace(str(before.year), str(year)),
+            text=before.text,
+        )
+    return ReportText(
+        year=year,
+        title=f"{profile.name}{year}年工作综述",
+        subtitle="",
+        text=DEFAULT_TEXT.read_text(encoding="utf-8"),
+    )
+
+
+@dataclass
+class ListScope:
+    """What a record list shows when it is the drill-down of a figure (``?figure=名称``)."""
+
+    name: str
+    definition: str
+    unit: str
+    restrict: object  # QuerySet -> QuerySet
+    total: object  # QuerySet -> int | None (sums only)
+
+
+def list_scope(kind_key: str, name: str, params) -> ListScope | None:
+    """The figure named in a list's parameters, if it belongs to that list."""
+    builtin = builtin_by_name().get(name)
+    if builtin is not None and not builtin.is_rate and builtin.kind.key == kind_key:
+        return ListScope(
+            name,
+            builtin.definition,
+            builtin.unit,
+            lambda qs: qs,
+            builtin.measure if builtin.is_sum else None,
+        )
+    try:
+        year = int(params.get("fy", ""))
+    except ValueError:
+        return None
+    if not 1949 <= year <= 2100:
+        return None
+    fig = next((f for f in own_figures() if f.name == name and not f.parts), None)
+    if fig is None or fig.kind.key != kind_key:
+        return None
+    rows = fig.queryset(year)
+    return ListScope(
+        name,
+        fig.definition_text(),
+        fig.unit,
+        lambda qs: qs.filter(pk__in=rows.values("pk")),
+        fig.measure_of if fig.is_sum else None,
+    )
