@@ -16,7 +16,7 @@ from proposals.services import unit_table
 
 from .charts import Bar, bar_chart, column_chart
 from .crud import KINDS
-from .figures import all_figures, cached_for_year, compute_year
+from .figures import cached_for_year
 from .roles import staff_required
 
 ATTENTION_ROWS = 10

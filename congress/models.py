@@ -128,9 +128,14 @@ class ReportText(Record):
         return f"{self.year}年度工作综述"
 
     def clean(self) -> None:
+        from django.core.exceptions import ValidationError
+
         from .report.figureset import check_text
 
-        check_text(self.text)
+        try:
+            check_text(self.text)
+        except ValidationError as exc:
+            raise ValidationError({"text": exc.messages}) from exc
 
 
 class OwnFigure(Record):

@@ -58,14 +58,20 @@ class OfficeFigure:
         """The definition, in the ledger's words, for tooltips and the list's banner."""
         if self.parts:
             return "、".join(self.parts) + "之和"
-        conds = "，".join(f"{c}为{'或'.join(v or '（空）' for v in vs)}" for c, vs in self.conditions.items())
+        conds = "，".join(
+            f"{c}为{'或'.join(v or '（空）' for v in vs)}" for c, vs in self.conditions.items()
+        )
         what = {
             "行数": "行数",
             "合计": f"“{self.measure_column}”之和",
             "人次": f"“{self.measure_column}”的人次",
             "人数": f"“{self.measure_column}”的人数（不重复）",
         }[self.measure]
-        year = f"，按“{self.year_column}”计入年度" if self.year_column != self.sheet.year_column else ""
+        year = (
+            f"，按“{self.year_column}”计入年度"
+            if self.year_column != self.sheet.year_column
+            else ""
+        )
         return f"“{self.sheet.name}”表中{conds + '的' if conds else ''}{what}{year}"
 
     # -- the query ---------------------------------------------------------------------------
@@ -110,8 +116,10 @@ class OfficeFigure:
         """The rows the figure counts for the year (one row per record)."""
         lookup = self._lookup(self.year_column)
         mf = self._model_field(self.year_column)
-        year_q = Q(**{lookup: year}) if isinstance(mf, models.IntegerField) else Q(
-            **{f"{lookup}__year": year}
+        year_q = (
+            Q(**{lookup: year})
+            if isinstance(mf, models.IntegerField)
+            else Q(**{f"{lookup}__year": year})
         )
         qs = self.model._default_manager.filter(year_q)
         for column, values in self.conditions.items():
@@ -178,7 +186,11 @@ def parse_item(item: Any, builtin_names: set[str], position: int) -> OfficeFigur
         if "表" in item:
             fail("“合计”与“表”只能有一个")
         parts = item["合计"]
-        if not isinstance(parts, list) or len(parts) < 2 or not all(isinstance(p, str) for p in parts):
+        if (
+            not isinstance(parts, list)
+            or len(parts) < 2
+            or not all(isinstance(p, str) for p in parts)
+        ):
             fail("“合计”应列出至少两个统计数字的名称")
         return OfficeFigure(name=name, unit=unit, parts=[p.strip() for p in parts])
     sheets = {s.name: s for s in all_sheets()}

@@ -55,7 +55,9 @@ class FiguresForm(forms.Form):
         try:
             items = json.loads(raw)
         except json.JSONDecodeError as exc:
-            raise ValidationError(f"不是有效的 JSON：第{exc.lineno}行第{exc.colno}列，{exc.msg}") from exc
+            raise ValidationError(
+                f"不是有效的 JSON：第{exc.lineno}行第{exc.colno}列，{exc.msg}"
+            ) from exc
         from .figures import builtin_by_name
         from .office_figures import parse_definitions
 
@@ -203,6 +205,7 @@ def text_edit(request: HttpRequest, year: int) -> HttpResponse:
 
 
 @require_POST
+@leader_may_post  # renders, never saves
 @staff_required
 @perm_required("congress.view_reporttext")
 def text_preview(request: HttpRequest, year: int) -> JsonResponse:
@@ -215,7 +218,9 @@ def text_preview(request: HttpRequest, year: int) -> JsonResponse:
     try:
         parse(raw, names())
     except TextError as exc:
-        return JsonResponse({"ok": False, "errors": [{"line": n, "message": m} for n, m in exc.errors]})
+        return JsonResponse(
+            {"ok": False, "errors": [{"line": n, "message": m} for n, m in exc.errors]}
+        )
     review = build(year, override_text=raw, override_title=request.POST.get("title"))
     html = render_to_string("congress/report/_review.html", {"review": review, "preview": True})
     return JsonResponse({"ok": True, "html": html})
@@ -261,10 +266,7 @@ def own_figures(request: HttpRequest) -> HttpResponse:
         form = FiguresForm(initial={"definitions": dumps(items), "tiles": "\n".join(tile_names())})
     year = timezone.localdate().year
     values = year_values(year)
-    rows = [
-        (item.get("名称", ""), values.get(item.get("名称", "")))
-        for item in items
-    ]
+    rows = [(item.get("名称", ""), values.get(item.get("名称", ""))) for item in items]
     return render(
         request,
         "congress/own_figures.html",
@@ -273,7 +275,9 @@ def own_figures(request: HttpRequest) -> HttpResponse:
             "can_edit": can_edit,
             "rows": rows,
             "year": year,
-            "builtin": sorted(n for n in names().figures if n not in {i.get("名称") for i in items}),
+            "builtin": sorted(
+                n for n in names().figures if n not in {i.get("名称") for i in items}
+            ),
         },
         status=400 if request.method == "POST" else 200,
     )
@@ -293,7 +297,12 @@ def figure_parts(request: HttpRequest, name: str, year: int) -> HttpResponse:
     return render(
         request,
         "congress/figure_parts.html",
-        {"figure": fig, "value": values[name], "parts": [values[p] for p in fig.parts], "year": year},
+        {
+            "figure": fig,
+            "value": values[name],
+            "parts": [values[p] for p in fig.parts],
+            "year": year,
+        },
     )
 
 

@@ -11,7 +11,7 @@ UNIT = "承办单位"
 ADMIN = "管理员"
 ROLES = (CLERK, LEADER, UNIT, ADMIN)
 
-RECORD_APPS = ("meetings", "oversight", "deputies", "proposals")
+RECORD_APPS = ("meetings", "oversight", "deputies", "proposals", "petitions")
 # congress models whose records staff keep like any other.
 CONGRESS_RECORDS = ("otherwork", "unit", "reporttext", "ownfigure", "reportjob")
 

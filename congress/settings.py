@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "oversight",
     "deputies",
     "proposals",
+    "petitions",
 ]
 
 MIDDLEWARE = [

@@ -37,7 +37,9 @@ urlpatterns = [
     path("reports/jobs/<int:pk>/status/", report_views.report_status, name="report_status"),
     path("reports/jobs/<int:pk>/pdf/", report_views.report_download, name="report_download"),
     path(
-        "reports/jobs/<int:pk>/docx/", report_views.report_download_docx, name="report_download_docx"
+        "reports/jobs/<int:pk>/docx/",
+        report_views.report_download_docx,
+        name="report_download_docx",
     ),
     path("reports/<int:year>/text/", report_views.text_edit, name="report_text"),
     path("reports/<int:year>/text/preview/", report_views.text_preview, name="report_text_preview"),
@@ -49,4 +51,5 @@ urlpatterns = [
     path("", include("oversight.urls")),
     path("", include("deputies.urls")),
     path("", include("proposals.urls")),
+    path("", include("petitions.urls")),
 ]

@@ -95,7 +95,15 @@ register(
         },
         year_queryset=lambda y: Meeting.objects.filter(date__year=y).order_by("date", "pk"),
         prepare=lambda qs: qs.prefetch_related("agenda"),
-        fields={"会议类型": "kind", "会议名称": "name", "召开日期": "date", "届次": "term", "次数": "seq", "地点": "place", "议题": "agenda__title"},
+        fields={
+            "会议类型": "kind",
+            "会议名称": "name",
+            "召开日期": "date",
+            "届次": "term",
+            "次数": "seq",
+            "地点": "place",
+            "议题": "agenda__title",
+        },
         year_column="召开日期",
     ),
     Sheet(
@@ -145,7 +153,15 @@ register(
         },
         year_queryset=lambda y: Appointment.objects.filter(date__year=y).order_by("date", "pk"),
         prepare=lambda qs: qs.select_related("meeting"),
-        fields={"姓名": "person", "任免类型": "kind", "职务": "post", "单位": "organisation", "日期": "date", "会议名称": "meeting__name", "宪法宣誓": "oath_date"},
+        fields={
+            "姓名": "person",
+            "任免类型": "kind",
+            "职务": "post",
+            "单位": "organisation",
+            "日期": "date",
+            "会议名称": "meeting__name",
+            "宪法宣誓": "oath_date",
+        },
         year_column="日期",
     ),
 )

@@ -106,7 +106,9 @@ register(
     _other("study", "学习研讨活动", "次", OtherWork.Kind.STUDY, "politics", "学习研讨"),
     _other("party_reports", "向党委汇报工作", "次", OtherWork.Kind.REPORT, "politics", "请示报告"),
     _other("legislation", "法规立法调研", "部", OtherWork.Kind.LEGISLATION, "law", "立法调研"),
-    _other("joint_enforcement", "联合执法", "次", OtherWork.Kind.JOINT_ENFORCEMENT, "law", "联合执法"),
+    _other(
+        "joint_enforcement", "联合执法", "次", OtherWork.Kind.JOINT_ENFORCEMENT, "law", "联合执法"
+    ),
 )
 
 

@@ -103,7 +103,24 @@ register(
         prepare=lambda qs: qs.select_related("lead", "lead_unit").prefetch_related(
             "cosigners", "assist_units"
         ),
-        fields={"编号": "number", "标题": "title", "类别": "kind", "提出日期": "date", "领衔代表": "lead__name", "附议代表": "cosigners__name", "主办单位": "lead_unit__name", "协办单位": "assist_units__name", "交办日期": "assigned", "答复期限": "deadline", "重点督办": "key", "答复日期": "reply_date", "答复类别": "result", "代表意见": "opinion", "办理状态": "state", "转公益诉讼": "litigation"},
+        fields={
+            "编号": "number",
+            "标题": "title",
+            "类别": "kind",
+            "提出日期": "date",
+            "领衔代表": "lead__name",
+            "附议代表": "cosigners__name",
+            "主办单位": "lead_unit__name",
+            "协办单位": "assist_units__name",
+            "交办日期": "assigned",
+            "答复期限": "deadline",
+            "重点督办": "key",
+            "答复日期": "reply_date",
+            "答复类别": "result",
+            "代表意见": "opinion",
+            "办理状态": "state",
+            "转公益诉讼": "litigation",
+        },
         year_column="提出日期",
     ),
 )

@@ -8,14 +8,13 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from congress.figures import all_figures, compute_year
-from congress.overview import overview_keys
 
 URL = reverse("dashboard") + "?year=2025"
 
 
 def _tiles(html: str) -> dict[str, tuple[str, str]]:
     found = re.findall(
-        r'<a class="tile" href="([^"]+)"[^>]*data-figure="(\w+)">\s*'
+        r'<a class="tile" href="([^"]+)"[^>]*data-figure="([^"]+)">\s*'
         r'<span class="label">[^<]*</span>\s*<span class="value">([^<]+)<',
         html,
     )
@@ -23,25 +22,40 @@ def _tiles(html: str) -> dict[str, tuple[str, str]]:
 
 
 def test_dashboard_tiles_equal_the_registry(leader_client, known_year):
+    from congress.dashboard import DEFAULT_TILES
+    from congress.report.figureset import year_values
+
     tiles = _tiles(leader_client.get(URL).content.decode())
-    values = compute_year(2025)
-    assert set(tiles) == set(overview_keys())
-    for key, (_href, shown) in tiles.items():
-        assert shown == str(values[key]), key
+    values = year_values(2025)
+    assert list(tiles) == DEFAULT_TILES
+    for name, (_href, shown) in tiles.items():
+        assert shown == str(values[name].value), name
 
 
-def test_every_tile_leads_to_a_list_whose_count_equals_the_figure(leader_client, known_year):
+def test_every_tile_leads_to_a_list_whose_count_or_total_equals_the_figure(
+    leader_client, known_year
+):
+    from congress.report.figureset import year_values
+
     tiles = _tiles(leader_client.get(URL).content.decode())
-    figures = all_figures()
-    for key, (href, shown) in tiles.items():
+    figures = {f.text_name: f for f in all_figures().values()}
+    values = year_values(2025)
+    sums = 0
+    for name, (href, shown) in tiles.items():
         page = leader_client.get(href)
-        assert page.status_code == 200, key
-        count = int(re.search(r"data-count>(\d+)<", page.content.decode()).group(1))
-        fig = figures[key]
+        assert page.status_code == 200, name
+        html = page.content.decode()
+        count = int(re.search(r"data-count>(\d+)<", html).group(1))
+        fig = figures[name]
         if fig.is_rate:
-            assert count == compute_year(2025)[fig.denominator], key
-        elif fig.measure.__name__ == "count":
-            assert str(count) == shown, key
+            assert count == compute_year(2025)[fig.denominator], name
+        elif values[name].is_sum:
+            # "共 N 条记录，合计 M": the total is the figure.
+            assert re.search(r"data-total>(\d+)<", html).group(1) == shown, name
+            sums += 1
+        else:
+            assert str(count) == shown, name
+    assert sums >= 5  # 意见建议条数, 推动解决, 学习研讨, 联系群众 … are sums
 
 
 def test_previous_year_is_shown(leader_client, known_year):

@@ -4,11 +4,11 @@ import pytest
 
 from congress.figures import all_figures, compute_year
 from congress.models import OtherWork
-from congress.overview import overview_sentences
 from congress.text import format_rate
 from meetings.models import Appointment, Decision, Meeting
 from oversight.models import LivelihoodProject, OversightItem, ProjectVisit, ReviewOpinion
 from tests import factories as f
+from tests.reviewtext import overview_sentences
 
 D = f.D
 
@@ -166,7 +166,7 @@ def test_figures_follow_the_records(known_year):
 
 
 def test_overview_sentences_in_the_format_wording(known_year):
-    sentences = overview_sentences(compute_year(2025))
+    sentences = overview_sentences(2025)
     assert sentences[0].startswith(
         "一年来，召开常委会会议3次、主任会议1次，听取审议“一府一委两院”专项工作报告2个"
     )

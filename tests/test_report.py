@@ -1,4 +1,5 @@
-"""The annual report: its text, its print features, the safe fetcher and the job."""
+"""The annual report job and its pages: the PDF and Word files, the safe fetcher, the text's
+editor and preview."""
 
 import io
 import os
@@ -10,9 +11,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from pypdf import PdfReader
 
-from congress.figures import compute_year
-from congress.models import ReportDraft, ReportJob
-from congress.overview import overview_sentences
+from congress.models import ReportJob, ReportText
 from congress.report.render import FetchRefused, allowed_file, restricted_fetcher
 from congress.services import request_report
 from congress.tasks import claim, render_annual_report
@@ -25,12 +24,16 @@ def _text(pdf: bytes) -> tuple[PdfReader, list[str]]:
     return reader, [re.sub(r"\s+", "", page.extract_text()) for page in reader.pages]
 
 
+HOSTILE_TEXT = (
+    "# 一、总体情况\n\n开篇<script>alert(1)</script>第一段。\n\n"
+    "全年召开常委会会议{{常委会会议}}。\n\n# 二、空的一章\n\n# 三、附录\n\n{{附表:决议决定}}\n"
+)
+
+
 @pytest.fixture
 def done_job(known_year, leader, django_capture_on_commit_callbacks):
-    ReportDraft.objects.create(
-        year=2025,
-        intro="开篇<script>alert(1)</script>第一段。\n第二段。",
-        politics_text="政治\x0b建设\r\n第二段",
+    ReportText.objects.create(
+        year=2025, title="2025年工作综述", subtitle="副标题", text=HOSTILE_TEXT
     )
     with django_capture_on_commit_callbacks(execute=True):
         job, created = request_report(2025, leader)
@@ -39,22 +42,22 @@ def done_job(known_year, leader, django_capture_on_commit_callbacks):
     return job
 
 
-def test_report_holds_the_overview_and_print_features(done_job):
+def test_report_holds_the_text_and_print_features(done_job):
     assert done_job.status == S.DONE, done_job.error
-    assert done_job.progress == 100 and done_job.pages >= 5
+    assert done_job.progress == 100 and done_job.pages >= 3
     assert len(done_job.checksum) == 64 and done_job.gather_ms is not None
     reader, pages = _text(done_job.pdf.read())
     text = "".join(pages)
-    for sentence in overview_sentences(compute_year(2025)):
-        assert re.sub(r"\s+", "", sentence) in text
-    assert "第1页" not in pages[0]  # no footer on the cover
-    assert "第2页/共" in pages[1]
-    assert "安州区人大常委会·2025年度工作综述" in pages[1]  # running header
-    assert reader.metadata.title == "安州区人大常委会2025年度工作综述"
+    assert "全年召开常委会会议3次。" in text
+    assert "—" not in pages[0] and pages[1] == ""  # the cover and its blank back: no number
+    assert "—1—" in pages[2]  # the text starts on page 1
+    assert reader.metadata.title == "2025年工作综述"
     assert reader.metadata.author == "安州区人大常委会"
     titles = [item.title for item in reader.outline if not isinstance(item, list)]
-    assert "一、总体情况" in titles and any(t.startswith("附录") for t in titles)
+    assert titles == ["一、总体情况", "三、附录"]  # a heading with nothing under it is dropped
+    assert "二、空的一章" not in text
     assert "<script>" in text  # staff text is shown as text, never as markup
+    assert "决议决定（1项）" in text and "决定一" in text  # the appendix table
     fonts = {
         str(f["/BaseFont"])
         for page in reader.pages
@@ -62,6 +65,18 @@ def test_report_holds_the_overview_and_print_features(done_job):
         if "/BaseFont" in f.get_object()
     }
     assert any("+" in f for f in fonts)  # embedded as subsets (ABCDEF+Font)
+
+
+def test_the_word_copy_holds_the_same_text(done_job):
+    from docx import Document
+
+    doc = Document(io.BytesIO(done_job.docx.read()))
+    paragraphs = [p.text for p in doc.paragraphs]
+    assert "全年召开常委会会议3次。" in paragraphs
+    assert "开篇<script>alert(1)</script>第一段。" in paragraphs
+    headings = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]
+    assert headings == ["一、总体情况", "三、附录"]
+    assert doc.tables and doc.tables[0].rows[1].cells[0].text == "决定一"
 
 
 def test_the_fetcher_refuses_anything_outside_static(settings):
@@ -77,7 +92,7 @@ def test_the_fetcher_refuses_anything_outside_static(settings):
     ):
         with pytest.raises((FetchRefused, ValueError)):
             fetcher.fetch(url)
-    assert fetcher.fetch(css.as_uri()).read().startswith(b"@page")
+    assert fetcher.fetch(css.as_uri()).read() == css.read_bytes()
 
 
 def test_asking_again_while_running_joins_the_job(known_year, leader):
@@ -144,17 +159,22 @@ def test_report_pages_for_each_role(client, done_job, clerk, unit_user):
     page = client.get(reverse("reports") + "?year=2025").content.decode()
     assert "生成年度报告" in page and "下载 PDF" in page
     status = client.get(reverse("report_status", args=[done_job.pk])).json()
-    assert status["status"] == "已完成" and status["url"]
+    assert status["status"] == "已完成" and status["url"] and status["docx"]
+    assert "下载 Word" in page
+    docx = client.get(reverse("report_download_docx", args=[done_job.pk]))
+    assert docx.status_code == 200 and b"".join(docx.streaming_content).startswith(b"PK")
     pdf = client.get(reverse("report_download", args=[done_job.pk]))
     assert pdf.status_code == 200 and b"".join(pdf.streaming_content).startswith(b"%PDF")
     client.force_login(unit_user)
     assert client.get(reverse("reports")).status_code == 403
     assert client.get(reverse("report_download", args=[done_job.pk])).status_code == 403
+    assert client.get(reverse("report_download_docx", args=[done_job.pk])).status_code == 403
 
 
 def test_unfinished_job_has_no_download(clerk_client, known_year):
     job = ReportJob.objects.create(year=2025, status=S.RUNNING)
     assert clerk_client.get(reverse("report_download", args=[job.pk])).status_code == 404
+    assert clerk_client.get(reverse("report_download_docx", args=[job.pk])).status_code == 404
     assert clerk_client.get(reverse("report_status", args=[999])).status_code == 404
     assert clerk_client.post(reverse("report_status", args=[job.pk])).status_code == 405
 
@@ -172,28 +192,50 @@ def test_leader_generates_and_bad_year_is_refused(
     assert ReportJob.objects.get().status == S.DONE
 
 
-def test_draft_and_preview(client, clerk, leader, known_year):
-    url = reverse("report_draft", args=[2025])
+def test_text_edit_and_preview(client, clerk, leader, known_year):
+    url = reverse("report_text", args=[2025])
     client.force_login(clerk)
-    clerk_client = client
-    assert clerk_client.get(url).status_code == 200
+    page = client.get(url).content.decode()
+    # No text saved yet: the built-in default is offered, its figures already the year's.
+    assert "常委会会议{{常委会会议|数}}次" in page
     data = {
         "title": "标题",
-        "intro": "我们的开篇<b>粗体</b>",
-        "politics_heading": "一",
-        "oversight_heading": "二",
-        "law_heading": "三",
-        "deputies_heading": "四",
-        "self_heading": "五",
+        "subtitle": "",
+        "date": "",
+        "text": "我们的开篇<b>粗体</b>，{{决议决定}}。",
     }
-    assert clerk_client.post(url, data).status_code == 302
+    assert client.post(url, data).status_code == 302
+    bad = client.post(url, {**data, "text": "第一行\n\n召开{{常委会会义}}次\n\n{{办结率|余}}"})
+    assert bad.status_code == 400
+    html = bad.content.decode()
+    assert "第3行：未知的统计数字“常委会会义”" in html and "第5行：“办结率”是比率" in html
+    assert ReportText.objects.get(year=2025).text == data["text"]  # nothing saved
     client.force_login(leader)
-    leader_client = client
-    assert leader_client.post(url, data).status_code == 403
-    preview = leader_client.get(reverse("report_preview", args=[2025])).content.decode()
-    assert "我们的开篇&lt;b&gt;粗体&lt;/b&gt;" in preview
-    assert overview_sentences(compute_year(2025))[1] in preview
-    assert leader_client.get(reverse("report_preview", args=[1066])).status_code == 404
+    assert client.post(url, data).status_code == 403
+    preview = client.get(reverse("report_preview", args=[2025])).content.decode()
+    assert "我们的开篇&lt;b&gt;粗体&lt;/b&gt;，" in preview
+    # Every figure in the preview is a link to the records behind it.
+    link = re.search(r'<a class="figure" href="([^"]+)"[^>]*>1项</a>', preview).group(1)
+    listing = client.get(link.replace("&amp;", "&")).content.decode()
+    assert re.search(r"data-count>1<", listing)
+    assert client.get(reverse("report_preview", args=[1066])).status_code == 404
+
+
+def test_live_preview_answers_with_html_or_errors(clerk_client, leader_client, known_year):
+    url = reverse("report_text_preview", args=[2025])
+    good = clerk_client.post(
+        url, {"text": "# 一、概况\n\n召开常委会会议{{常委会会议|数}}次。"}
+    ).json()
+    assert good["ok"] and "召开常委会会议" in good["html"] and ">3</a>次" in good["html"]
+    bad = clerk_client.post(url, {"text": "一\n\n{{常委会会议"}).json()
+    assert not bad["ok"] and bad["errors"][0]["line"] == 3 and "闭合" in bad["errors"][0]["message"]
+    assert clerk_client.get(url).status_code == 405
+    # Leadership reads the text (and may preview it) but never saves it.
+    assert leader_client.post(url, {"text": "x"}).json()["ok"]
+    assert (
+        clerk_client.post(reverse("report_text_preview", args=[99999]), {"text": ""}).status_code
+        == 404
+    )
 
 
 def test_annual_report_command(known_year, tmp_path):
@@ -201,6 +243,15 @@ def test_annual_report_command(known_year, tmp_path):
     call_command("annual_report", "--year", "2025", "--output", str(out))
     _reader, pages = _text(out.read_bytes())
     assert "召开常委会会议3次" in "".join(pages)
+    from docx import Document
+
+    word = tmp_path / "report.docx"
+    call_command("annual_report", "--year", "2025", "--output", str(word))
+    assert any("召开常委会会议3次" in p.text for p in Document(word).paragraphs)
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match=".pdf 或 .docx"):
+        call_command("annual_report", "--year", "2025", "--output", str(tmp_path / "x.txt"))
 
 
 @pytest.mark.real_worker

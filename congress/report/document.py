@@ -147,7 +147,12 @@ def records_table(name: str, year: int, value: Value) -> Table:
         if fig.parts:
             values = year_values(year)
             rows = [[p, show(values[p].value, values[p].unit, "")] for p in fig.parts]
-            return Table(f"{name}（{show(value.value, value.unit, '')}）", ["项目", "数量"], rows, [False, True])
+            return Table(
+                f"{name}（{show(value.value, value.unit, '')}）",
+                ["项目", "数量"],
+                rows,
+                [False, True],
+            )
         kind, qs = fig.kind, fig.queryset(year)
     # The list's leading columns: a printed page holds about six before words start to break.
     columns = [c for c in kind.columns if c.accessor not in ("pk", "version")][:TABLE_COLUMNS]
@@ -155,7 +160,9 @@ def records_table(name: str, year: int, value: Value) -> Table:
     rows = [[_cell(c.value(o)) for c in columns] for o in objs]
     if rows and all(_NUM.search(r[0]) for r in rows):
         rows.sort(key=lambda r: natural(r[0]))
-    numeric = [bool(rows) and all(r[i].isdigit() or r[i] == "" for r in rows) for i in range(len(columns))]
+    numeric = [
+        bool(rows) and all(r[i].isdigit() or r[i] == "" for r in rows) for i in range(len(columns))
+    ]
     caption = f"{name}（{show(value.value, value.unit, '')}）"
     return Table(caption, [c.label for c in columns], rows, numeric)
 
@@ -192,10 +199,14 @@ def build(
         drawn = None
         for block in blocks:
             if block.kind == "table":
-                parts.append(Part("table", table=records_table(block.name, year, values[block.name])))
+                parts.append(
+                    Part("table", table=records_table(block.name, year, values[block.name]))
+                )
             elif block.kind == "chart":
                 drawn = drawn or charts(year)
-                parts.append(Part("chart", chart=drawn[CHART_NAMES[block.name]], caption=block.name))
+                parts.append(
+                    Part("chart", chart=drawn[CHART_NAMES[block.name]], caption=block.name)
+                )
             else:
                 parts.append(Part(block.kind, _runs(block.parts, values, settings)))
         parts = _prune_headings(parts)

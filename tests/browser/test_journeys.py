@@ -183,8 +183,7 @@ def test_handling_unit_day(tab, clerk, unit, unit_user, other_unit):
 def test_leadership_day(tab, django_db_serialized_rollback=None):
     from pypdf import PdfReader
 
-    from congress.figures import compute_year
-    from congress.overview import overview_sentences
+    from tests.reviewtext import overview_sentences
 
     call_command("load_demo", verbosity=0)
     page = tab.page
@@ -222,7 +221,7 @@ def test_leadership_day(tab, django_db_serialized_rollback=None):
         page.click("text=下载 PDF")
     reader = PdfReader(io.BytesIO(open(download.value.path(), "rb").read()))
     text = re.sub(r"\s+", "", "".join(p.extract_text() for p in reader.pages))
-    for sentence in overview_sentences(compute_year(2025)):
+    for sentence in overview_sentences(2025):
         assert re.sub(r"\s+", "", sentence) in text
 
 

@@ -1,0 +1,3 @@
+from congress.admin_site import register_app
+
+register_app("petitions")

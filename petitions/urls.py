@@ -1,0 +1,5 @@
+from congress.crud import urls_for
+
+from . import views
+
+urlpatterns = [*urls_for(views.petitions)]

@@ -1,0 +1,10 @@
+"""The built-in default text's sentences, as tests read them."""
+
+from congress.report.document import build
+from congress.report.figureset import DEFAULT_TEXT
+
+
+def overview_sentences(year: int) -> list[str]:
+    """The paragraphs the default text prints for the year (the ledger format's wording)."""
+    review = build(year, override_text=DEFAULT_TEXT.read_text(encoding="utf-8"))
+    return ["".join(r.text for r in p.runs) for p in review.parts if p.kind == "p"]
