@@ -1,6 +1,5 @@
 """The demo year reproduces the Anzhou 2025 review's figures, from records."""
 
-import re
 from pathlib import Path
 
 import pytest
