@@ -78,7 +78,7 @@ def test_demo_review_reads_as_prose_with_every_figure(demo):
     text = review.plain_text()
     assert "全年召开常委会会议11次、主任会议15次，听取和审议专项工作报告47个" in text
     assert "审议意见、调研建议共180余条" in text  # |余
-    assert "开展现场督导60余次" in text
+    assert "现场督导60余次" in text
     assert "覆盖群众2万人次" in text  # |万, an office figure summing 覆盖人次
     assert "补选区人大代表8名、市人大代表5名" in text  # office figures by level
     assert "开展专题调研7项" in text

@@ -138,6 +138,7 @@ def test_template_has_every_sheet_explanations_and_dropdowns():
         "代表建议",
         "代表活动",
         "其他工作",
+        "信访",
     ]
     ws = wb["代表建议"]
     assert ws["A1"].value == "编号" and ws["A2"].value.startswith("填写说明：")
