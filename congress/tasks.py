@@ -57,6 +57,8 @@ def render_annual_report(self, job_id: int) -> str:
         gathered = time.monotonic()
         _progress(job_id, 30, "排版")
         pdf, pages = render_pdf(context)
+        if context.get("missing_glyphs"):
+            log.warning("report %s: no font for %s", job_id, context["missing_glyphs"])
         rendered = time.monotonic()
         _progress(job_id, 85, "生成 Word 文档")
         docx = render_docx(context["review"])

@@ -109,6 +109,8 @@ def logout(request: HttpRequest) -> HttpResponse:
 @perm_required("congress.view_profile")
 def profile(request: HttpRequest) -> HttpResponse:
     """The installation's profile: administrators edit it, everyone on staff reads it."""
+    from .report.fonts import report_fonts
+
     obj = Profile.get()
     can_change = request.user.has_perm("congress.change_profile")
     if request.method == "POST":
@@ -124,6 +126,6 @@ def profile(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "congress/profile.html",
-        {"form": form, "can_change": can_change},
+        {"form": form, "can_change": can_change, "fonts": report_fonts()},
         status=400 if request.method == "POST" else 200,
     )

@@ -58,6 +58,17 @@ def _add(kind: str) -> None:
         f.suggestion(str(n), f.deputy(f"代表{n}"), lead_unit=Unit.objects.create(name=f"局{n}"))
     elif kind == "units":
         Unit.objects.create(name=f"单位{n}")
+    elif kind == "petitions":
+        from petitions.models import Petition
+
+        Petition.objects.create(
+            number=f"X{n}",
+            channel="来信",
+            date=day,
+            summary="反映",
+            unit=Unit.objects.create(name=f"信访单位{n}"),
+            state="已转办",
+        )
     else:
         raise AssertionError(f"no builder for {kind}")
 
@@ -76,6 +87,7 @@ def test_every_kind_has_a_builder():
     for key in KINDS:
         assert key in {
             "meetings",
+            "petitions",
             "decisions",
             "appointments",
             "oversight",

@@ -27,9 +27,18 @@ def drafts_to_texts(apps, schema_editor):
         )
 
 
+def forget_drafts(apps, schema_editor):
+    """The draft's content types and permissions go with it (a backup would carry them)."""
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    ContentType.objects.filter(
+        app_label="congress", model__in=["reportdraft", "historicalreportdraft"]
+    ).delete()
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
+        ('contenttypes', '0002_remove_content_type_name'),
         ('congress', '0002_roles'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
@@ -136,4 +145,5 @@ class Migration(migrations.Migration):
         migrations.DeleteModel(
             name='HistoricalReportDraft',
         ),
+        migrations.RunPython(forget_drafts, migrations.RunPython.noop),
     ]
