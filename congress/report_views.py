@@ -199,9 +199,22 @@ def text_edit(request: HttpRequest, year: int) -> HttpResponse:
             "saved": text.pk is not None,
             "figure_names": sorted(names().figures),
             "text_obj": text,
+            "history": _text_history(text),
         },
         status=400 if request.method == "POST" else 200,
     )
+
+
+def _text_history(text: ReportText) -> list[dict]:
+    """Who changed the text when, and which fields (a whole text is too long to show twice)."""
+    from .history import record_history
+
+    if text.pk is None:
+        return []
+    return [
+        {**h, "fields": "、".join(str(label) for label, _old, _new in h["changes"])}
+        for h in record_history(text, limit=20)
+    ]
 
 
 @require_POST

@@ -29,7 +29,19 @@ def main() -> None:
         for number in (1, 3, 4):
             stem = Path(tmp) / f"p{number}"
             subprocess.run(
-                ["pdftoppm", "-r", "70", "-png", "-singlefile", "-f", str(number), "-l", str(number), str(pdf), str(stem)],
+                [
+                    "pdftoppm",
+                    "-r",
+                    "70",
+                    "-png",
+                    "-singlefile",
+                    "-f",
+                    str(number),
+                    "-l",
+                    str(number),
+                    str(pdf),
+                    str(stem),
+                ],
                 check=True,
             )
             pages.append(Image.open(f"{stem}.png").convert("RGB"))

@@ -22,6 +22,7 @@ ARGS = [
 
 
 def login(page, username: str) -> None:
+    page.context.clear_cookies()
     page.goto(f"{BASE}/accounts/login/")
     page.fill("#id_username", username)
     page.fill("#id_password", "demo-2025-anzhou")
@@ -39,6 +40,10 @@ def main() -> None:
         page.goto(f"{BASE}/suggestions/?year=2025&key=true")
         page.click("table.list tbody tr:first-child td:nth-child(2) a")
         page.screenshot(path=OUT / "suggestion.png", full_page=True)
+        login(page, "clerk")
+        page.goto(f"{BASE}/reports/2025/text/")
+        page.locator("#preview a.figure").first.wait_for()
+        page.screenshot(path=OUT / "report-text.png")
         for name in sys.argv[2:]:
             page.goto(f"{BASE}{name}")
             page.screenshot(path=OUT / "extra.png", full_page=True)

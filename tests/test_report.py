@@ -219,6 +219,11 @@ def test_text_edit_and_preview(client, clerk, leader, known_year):
     listing = client.get(link.replace("&amp;", "&")).content.decode()
     assert re.search(r"data-count>1<", listing)
     assert client.get(reverse("report_preview", args=[1066])).status_code == 404
+    client.force_login(clerk)
+    saved = client.post(url, {**data, "text": "第二稿{{决议决定}}。"})
+    assert saved.status_code == 302
+    history = client.get(url).content.decode()
+    assert "修改记录" in history and "正文" in history and "录入员" in history
 
 
 def test_live_preview_answers_with_html_or_errors(clerk_client, leader_client, known_year):

@@ -183,21 +183,21 @@ def test_handling_unit_day(tab, clerk, unit, unit_user, other_unit):
 def test_leadership_day(tab, django_db_serialized_rollback=None):
     from pypdf import PdfReader
 
-    from tests.reviewtext import overview_sentences
+    from congress.report.document import build
 
     call_command("load_demo", verbosity=0)
     page = tab.page
     tab.login("leader", DEMO_PASSWORD)
     tab.go("/dashboard/?year=2025")
 
-    def tile(key: str) -> str:
-        return page.locator(f"[data-figure={key}] .value").inner_text().split()[0]
+    def tile(name: str) -> str:
+        return page.locator(f"[data-figure='{name}'] .value").inner_text().split()[0]
 
     # Three figures of the Anzhou review.
-    assert tile("standing_meetings") == "11"
-    assert tile("suggestions") == "131"
-    assert tile("constituents") == "3514"
-    tab.click("[data-figure=chairman_meetings]")
+    assert tile("常委会会议") == "11"
+    assert tile("代表建议") == "131"
+    assert tile("联系群众") == "3514"
+    tab.click("[data-figure='主任会议']")
     assert page.locator("[data-count]").inner_text() == "15"
 
     tab.go("/reports/?year=2025")
@@ -221,8 +221,14 @@ def test_leadership_day(tab, django_db_serialized_rollback=None):
         page.click("text=下载 PDF")
     reader = PdfReader(io.BytesIO(open(download.value.path(), "rb").read()))
     text = re.sub(r"\s+", "", "".join(p.extract_text() for p in reader.pages))
-    for sentence in overview_sentences(2025):
-        assert re.sub(r"\s+", "", sentence) in text
+    text = re.sub(r"—\d+—", "", text)  # page numbers between the lines of a paragraph
+    review = build(2025)
+    for part in review.parts:
+        if part.kind == "p":
+            assert re.sub(r"\s+", "", "".join(r.text for r in part.runs)) in text
+    with page.expect_download() as word:
+        page.click("text=下载 Word")
+    assert open(word.value.path(), "rb").read(2) == b"PK"
 
 
 def test_import_day(tab, clerk, tmp_path):
@@ -269,3 +275,33 @@ def test_import_day(tab, clerk, tmp_path):
     tab.go("/stations/")
     assert "河清镇双碑村代表联络站" in tab.text() and "黄土镇红光村代表联络站" in tab.text()
     assert Unit.objects.count() == 0
+
+
+def test_writing_the_review(tab, clerk, known_year):
+    """The text beside its live preview: figures filled in and linked, errors at their line."""
+    from playwright.sync_api import expect
+
+    page = tab.page
+    tab.login("clerk", PASSWORD)
+    tab.go("/reports/2025/text/")
+    preview = page.locator("#preview")
+    preview.locator("a.figure").first.wait_for()
+    editor = page.locator("textarea[name=text]")
+    editor.fill(
+        "# 一、概况\n\n本年全年召开常委会会议{{常委会会议}}，作出决议决定{{决议决定|数}}项。"
+    )
+    expect(preview).to_contain_text("本年全年召开")
+    assert "全年召开常委会会议3次" in preview.inner_text()
+    link = preview.locator("a.figure", has_text="3次")
+    assert "meetings" in link.get_attribute("href")
+    editor.fill("第一行\n\n召开{{常委会会义}}次")
+    errors = page.locator("#text-errors")
+    errors.locator("a").first.wait_for()
+    assert "第3行：未知的统计数字“常委会会义”" in errors.inner_text()
+    editor.fill("# 一、概况\n\n全年召开常委会会议{{常委会会议}}。")
+    expect(errors).to_be_hidden()
+    tab.click("#text-form button[type=submit]")
+    assert "文稿已保存" in tab.text()
+    tab.go("/reports/2025/preview/")
+    assert "全年召开常委会会议3次。" in page.locator("body").inner_text()
+    assert not tab.problems, tab.problems
