@@ -116,11 +116,18 @@ def register(*figures: Figure) -> None:
         FIGURES[fig.key] = fig
 
 
+_discovered = False
+
+
 def _load() -> None:
-    if not FIGURES:
+    """Import every app's figures module once. Not "while the registry is empty": a module
+    imported directly (the dashboard's charts) would fill it and hide the other apps' figures."""
+    global _discovered
+    if not _discovered:
         from django.utils.module_loading import autodiscover_modules
 
         autodiscover_modules("figures")
+        _discovered = True
 
 
 def all_figures() -> dict[str, Figure]:

@@ -241,3 +241,20 @@ def test_deputy_end_reason_in_the_ledger(db):
         book({"代表": [header, ["乙", "男", "区", "选举", "2021-10-28", "正常", "", "辞职"]]})
     )
     assert not bad.ok and "只有资格终止的代表填写终止原因" in str(bad.errors[0])
+
+
+def test_every_apps_figures_and_sheets_are_found_whatever_was_imported_first():
+    """A figures module imported directly must not hide the other apps' figures."""
+    import subprocess
+    import sys
+
+    code = (
+        "import django, os; os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'congress.settings');"
+        "django.setup(); import meetings.figures, meetings.ledger;"
+        "from congress.figures import builtin_by_name; from congress.ledger.sheets import all_sheets;"
+        "names = builtin_by_name(); sheets = [s.name for s in all_sheets()];"
+        "assert '来信' in names and '来访' in names and '代表建议' in names, sorted(names);"
+        "assert '信访' in sheets and '代表' in sheets, sheets"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-2000:]

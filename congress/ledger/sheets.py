@@ -97,11 +97,17 @@ def register(*sheets: Sheet) -> None:
         SHEETS[sheet.name] = sheet
 
 
+_discovered = False
+
+
 def all_sheets() -> list[Sheet]:
-    if not SHEETS:
+    global _discovered
+    if not _discovered:
+        # Every app's sheets, once, whatever was imported before.
         from django.utils.module_loading import autodiscover_modules
 
         autodiscover_modules("ledger")
+        _discovered = True
     return sorted(SHEETS.values(), key=lambda s: s.order)
 
 
