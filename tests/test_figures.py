@@ -73,9 +73,27 @@ def known_year(db):
     f.suggestion("1", c, kind="发言建议")
     f.suggestion("1", c, kind="议案")
     f.suggestion("9", c, date=D(2024, 5, 1), state="已办结", opinion="不满意")
+    from petitions.models import Petition
+
+    for i, (channel, day, people) in enumerate(
+        [
+            ("来信", D(2025, 2, 1), 1),
+            ("来信", D(2025, 3, 1), 1),
+            ("网上信访", D(2025, 4, 1), 1),
+            ("来访", D(2025, 5, 1), 3),
+            ("来访", D(2025, 6, 1), 2),
+            ("来访", D(2024, 6, 1), 9),
+            ("电话", D(2025, 6, 1), 1),
+        ]
+    ):
+        Petition.objects.create(
+            number=f"信{i}", channel=channel, date=day, people=people, summary="反映"
+        )
 
 
 EXPECTED = {
+    "letters": 3,  # 来信 and 网上信访
+    "visits_received": 5,  # 人次 of 来访
     "standing_meetings": 3,
     "chairman_meetings": 1,
     "decisions": 1,
