@@ -8,6 +8,8 @@ always holds the records the figure counted. Rates divide two figures.
 
 from __future__ import annotations
 
+import datetime
+
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -58,30 +60,38 @@ class Figure:
     def is_rate(self) -> bool:
         return self.numerator is not None
 
-    def queryset(self, year: int) -> QuerySet:
-        base = FIGURES[self.denominator] if self.is_rate else self
-        return filter_records(base.kind, base.params(year))
+    def _params(self, year: int, until: datetime.date | None) -> dict:
+        params = dict(self.params(year))
+        if until is not None:
+            params["until"] = until.isoformat()
+        return params
 
-    def link(self, year: int) -> str:
+    def queryset(self, year: int, until: datetime.date | None = None) -> QuerySet:
+        base = FIGURES[self.denominator] if self.is_rate else self
+        return filter_records(base.kind, base._params(year, until))
+
+    def link(self, year: int, until: datetime.date | None = None) -> str:
         """The staff list of the records behind the figure (the denominator's, for a rate)."""
         base = FIGURES[self.denominator] if self.is_rate else self
-        params = base.params(year)
+        params = base._params(year, until)
         if base.is_sum:
             # The list then shows the sum beside its row count.
             params = {**params, "figure": base.text_name}
         return base.kind.list_url(**params)
 
-    def compute(self, year: int, known: dict | None = None) -> int | str:
+    def compute(
+        self, year: int, known: dict | None = None, until: datetime.date | None = None
+    ) -> int | str:
         if self.is_rate:
             known = known if known is not None else {}
             num = known.get(self.numerator)
             den = known.get(self.denominator)
             if num is None:
-                num = FIGURES[self.numerator].compute(year)
+                num = FIGURES[self.numerator].compute(year, until=until)
             if den is None:
-                den = FIGURES[self.denominator].compute(year)
+                den = FIGURES[self.denominator].compute(year, until=until)
             return format_rate(num, den)
-        return self.measure(self.queryset(year))
+        return self.measure(self.queryset(year, until))
 
 
 FIGURES: dict[str, Figure] = {}
@@ -100,12 +110,18 @@ def filter_records(kind: RecordKind, params: dict) -> QuerySet:
         filterset = _FILTERSETS[kind.key] = kind.filterset(queryset=kind.model.objects.none())
     # The model's plain rows: the list page's annotations (counts for its columns) would only
     # slow the figure's query down, and never change which records it selects.
+    from .filters import FIGURE_PARAMS
+
     qs = kind.model._default_manager.all()
-    for name, raw in params.items():
-        f = filterset.filters[name]
-        field = f.field
-        value = field.clean(field.widget.value_from_datadict({name: str(raw)}, {}, name))
-        qs = f.filter(qs, value)
+    token = FIGURE_PARAMS.set(params)
+    try:
+        for name, raw in params.items():
+            f = filterset.filters[name]
+            field = f.field
+            value = field.clean(field.widget.value_from_datadict({name: str(raw)}, {}, name))
+            qs = f.filter(qs, value)
+    finally:
+        FIGURE_PARAMS.reset(token)
     return qs
 
 
@@ -210,19 +226,20 @@ def cached_for_year(name: str, year: int, compute):
     return value
 
 
-def compute_year(year: int) -> dict[str, int | str]:
-    """Every figure of the year: plain figures first, then the rates from them. Cached until a
-    record changes."""
+def compute_year(year: int, until: datetime.date | None = None) -> dict[str, int | str]:
+    """Every figure of the year (up to ``until``, for 上年同期): plain figures first, then the
+    rates from them. Cached until a record changes."""
     figures = all_figures()
 
     def compute() -> dict:
         values = {}
         for fig in figures.values():
             if not fig.is_rate:
-                values[fig.key] = fig.compute(year)
+                values[fig.key] = fig.compute(year, until=until)
         for fig in figures.values():
             if fig.is_rate:
-                values[fig.key] = fig.compute(year, values)
+                values[fig.key] = fig.compute(year, values, until=until)
         return values
 
-    return cached_for_year("figures", year, compute)
+    name = "figures" if until is None else f"figures-until-{until.isoformat()}"
+    return cached_for_year(name, year, compute)

@@ -1,10 +1,16 @@
 """Filters every record list shares: the year and a text search."""
 
 from functools import reduce
+from contextvars import ContextVar
 from operator import or_
 
 import django_filters
 from django.db.models import Q
+
+
+# The parameters a figure applies through a shared, unbound FilterSet (congress.figures), for
+# filter methods that read another parameter; per context, so threads never see each other's.
+FIGURE_PARAMS: ContextVar[dict] = ContextVar("figure_params", default={})
 
 
 class RecordFilter(django_filters.FilterSet):
@@ -12,6 +18,8 @@ class RecordFilter(django_filters.FilterSet):
 
     year = django_filters.NumberFilter(label="年度", method="filter_year")
     month = django_filters.NumberFilter(label="月份", method="filter_month")
+    # 上年同期: records dated up to this day (a running year compared with last year's same days).
+    until = django_filters.DateFilter(label="截至", method="filter_until")
     q = django_filters.CharFilter(label="搜索", method="filter_text")
 
     date_field = "date"
@@ -31,6 +39,17 @@ class RecordFilter(django_filters.FilterSet):
 
     def filter_year(self, queryset, name, value):
         return queryset.filter(**{f"{self.date_field}__year": int(value)})
+
+    def param(self, name: str):
+        """Another parameter's cleaned value, from the list's form or the figure's parameters."""
+        form = self.form
+        if form.is_bound and hasattr(form, "cleaned_data"):
+            return form.cleaned_data.get(name)
+        raw = FIGURE_PARAMS.get().get(name)
+        return None if raw in (None, "") else form.fields[name].clean(str(raw))
+
+    def filter_until(self, queryset, name, value):
+        return queryset.filter(**{f"{self.date_field}__lte": value})
 
     def filter_month(self, queryset, name, value):
         return queryset.filter(**{f"{self.date_field}__month": int(value)})

@@ -154,6 +154,38 @@ class OwnFigure(Record):
         return self.name
 
 
+class HolidayNotice(Record):
+    """节假日安排: a year's State Council notice on holidays and make-up working days, entered by an
+    administrator for a year the calendar library does not cover yet."""
+
+    year = models.PositiveSmallIntegerField(_("年度"), unique=True)
+    text = models.TextField(
+        _("放假安排"),
+        help_text=_("每行一段：2027-01-01 至 2027-01-03 放假 元旦；调休上班写 2027-02-07 上班"),
+    )
+    source = models.CharField(_("通知文号或出处"), max_length=100, blank=True)
+
+    class Meta:
+        ordering = ["-year"]
+        verbose_name = _("节假日安排")
+        verbose_name_plural = _("节假日安排")
+
+    def __str__(self) -> str:
+        return f"{self.year}年节假日安排"
+
+    def clean(self) -> None:
+        from django.core.exceptions import ValidationError
+
+        from .workdays import parse_notice
+
+        if self.year and not 1949 <= self.year <= 2100:
+            raise ValidationError({"year": "年度应在 1949–2100 之间。"})
+        try:
+            parse_notice(self.year or 0, self.text or "")
+        except ValueError as exc:
+            raise ValidationError({"text": str(exc)}) from exc
+
+
 class ReportJob(models.Model):
     """年度报告生成任务: one request to render the year's summary PDF."""
 

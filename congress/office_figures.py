@@ -112,26 +112,27 @@ class OfficeFigure:
                 q |= Q(**{lookup: value})
         return q
 
-    def queryset(self, year: int) -> QuerySet:
-        """The rows the figure counts for the year (one row per record)."""
+    def queryset(self, year: int, until=None) -> QuerySet:
+        """The rows the figure counts for the year (one row per record), up to ``until``."""
         lookup = self._lookup(self.year_column)
         mf = self._model_field(self.year_column)
-        year_q = (
-            Q(**{lookup: year})
-            if isinstance(mf, models.IntegerField)
-            else Q(**{f"{lookup}__year": year})
-        )
+        if isinstance(mf, models.IntegerField):
+            year_q = Q(**{lookup: year})
+        else:
+            year_q = Q(**{f"{lookup}__year": year})
+            if until is not None:
+                year_q &= Q(**{f"{lookup}__lte": until})
         qs = self.model._default_manager.filter(year_q)
         for column, values in self.conditions.items():
             qs = qs.filter(self._condition(column, values))
         # A condition on a list column joins many rows per record: count each record once.
         return self.model._default_manager.filter(pk__in=qs.values("pk"))
 
-    def compute(self, year: int, values: dict[str, Any] | None = None) -> int:
+    def compute(self, year: int, values: dict[str, Any] | None = None, until=None) -> int:
         if self.parts:
             values = values or {}
             return sum(int(values.get(p) or 0) for p in self.parts)
-        return self.measure_of(self.queryset(year))
+        return self.measure_of(self.queryset(year, until))
 
     def measure_of(self, qs: QuerySet) -> int:
         """The figure's measure over these rows (its own, or those a list shows)."""
@@ -143,12 +144,14 @@ class OfficeFigure:
         related = lookup.rsplit("__", 1)[0] if "__" in lookup else lookup
         return qs.aggregate(n=Count(related, distinct=self.measure == "人数"))["n"] or 0
 
-    def link(self, year: int) -> str:
+    def link(self, year: int, until=None) -> str:
         if self.parts:
             from django.urls import reverse
 
             return reverse("figure_parts", args=[self.name, year])
         # fy, not year: the list's own year filter may put records in years by another date.
+        if until is not None:
+            return self.kind.list_url(figure=self.name, fy=year, fu=until.isoformat())
         return self.kind.list_url(figure=self.name, fy=year)
 
 

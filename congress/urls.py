@@ -3,7 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 
-from . import dashboard, history, ledger_views, report_views, twofactor, views
+from . import calendar_views, dashboard, history, ledger_views, report_views, twofactor, views
 
 login = login_not_required(auth_views.LoginView.as_view(redirect_authenticated_user=True))
 
@@ -15,6 +15,8 @@ urlpatterns = [
     path("accounts/two-factor/", twofactor.setup, name="twofactor_setup"),
     path("accounts/verify/", twofactor.verify, name="verify"),
     path("settings/profile/", views.profile, name="profile"),
+    path("settings/holidays/", calendar_views.holidays, name="holidays"),
+    path("settings/holidays/<int:year>/", calendar_views.holiday_notice, name="holiday_notice"),
     path("dashboard/", dashboard.dashboard, name="dashboard"),
     path("ledger/", ledger_views.ledger_home, name="ledger"),
     path("ledger/template.xlsx", ledger_views.ledger_template, name="ledger_template"),

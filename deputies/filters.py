@@ -16,6 +16,11 @@ class StationFilter(RecordFilter):
     def filter_year(self, queryset, name, value):
         return queryset.filter(built__year=int(value))
 
+    def filter_until(self, queryset, name, value):
+        from django.db.models import Q
+
+        return queryset.filter(Q(built__lte=value) | Q(built__isnull=True))
+
     def filter_built_by(self, queryset, name, value):
         from django.db.models import Q
 
@@ -45,8 +50,17 @@ class DeputyFilter(RecordFilter):
         ]
 
     def _in_activity(self, queryset, kind, year):
-        ids = Activity.objects.filter(kind=kind, date__year=int(year)).values("deputies")
-        return queryset.filter(pk__in=ids)
+        activities = Activity.objects.filter(kind=kind, date__year=int(year))
+        until = self.param("until")
+        if until:
+            activities = activities.filter(date__lte=until)
+        return queryset.filter(pk__in=activities.values("deputies"))
+
+    def filter_until(self, queryset, name, value):
+        # With 当年参加培训/述职 the day limits the activities (above), not the election.
+        if self.param("trained_in") or self.param("reported_in"):
+            return queryset
+        return super().filter_until(queryset, name, value)
 
     def filter_trained(self, queryset, name, value):
         return self._in_activity(queryset, Activity.Kind.TRAINING, value)

@@ -37,6 +37,11 @@ class ProjectFilter(RecordFilter):
     def filter_year(self, queryset, name, value):
         return queryset.filter(year=int(value))
 
+    def filter_until(self, queryset, name, value):
+        from django.db.models import Q
+
+        return queryset.filter(Q(voted_on__lte=value) | Q(voted_on__isnull=True))
+
     def filter_voted(self, queryset, name, value):
         candidate = LivelihoodProject.State.CANDIDATE
         return queryset.exclude(state=candidate) if value else queryset.filter(state=candidate)

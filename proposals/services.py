@@ -10,7 +10,8 @@ from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from congress.dates import add_months, add_working_days
+from congress.dates import add_months
+from congress.workdays import Deadline, deadline
 from congress.models import Unit
 
 from .models import Suggestion, SuggestionEvent
@@ -137,10 +138,11 @@ def accept(suggestion: Suggestion, user, *, unit: Unit) -> Suggestion:
     return s
 
 
-def return_deadline(s: Suggestion) -> datetime.date | None:
+def return_deadline(s: Suggestion) -> Deadline | None:
+    """退办期限: working days after 交办 on the official calendar (holidays and 调休 counted)."""
     if not s.assigned:
         return None
-    return add_working_days(s.assigned, settings.CONGRESS["RETURN_WORKING_DAYS"])
+    return deadline(s.assigned, settings.CONGRESS["RETURN_WORKING_DAYS"])
 
 
 @transaction.atomic
@@ -157,9 +159,9 @@ def return_to_office(
         raise WorkflowError("二次办理的建议不能退办。")
     today = today or timezone.localdate()
     limit = return_deadline(s)
-    if limit and today > limit:
+    if limit and today > limit.day:
         days = settings.CONGRESS["RETURN_WORKING_DAYS"]
-        raise WorkflowError(f"已超过退办期限（交办后{days}个工作日内，即{limit}前）。")
+        raise WorkflowError(f"已超过退办期限（交办后{days}个工作日内，即{limit.day}前）。")
     before = s.state
     s.state, s.returned_reason = S.NEW, reason.strip()
     s.lead_unit, s.assigned, s.deadline, s.accepted = None, None, None, None

@@ -98,20 +98,20 @@ def test_unsatisfied_sends_it_back_for_a_second_handling(item, clerk, unit, unit
 
 
 def test_return_within_the_working_days_and_reassign(item, clerk, unit, other_unit, unit_user):
-    services.assign(item, clerk, lead_unit=unit, assigned=D(2025, 1, 20))  # a Monday
+    services.assign(item, clerk, lead_unit=unit, assigned=D(2025, 3, 10))  # a Monday
     s = services.return_to_office(
-        item, unit_user, unit=unit, reason="不属于本单位职责", today=D(2025, 1, 27)
+        item, unit_user, unit=unit, reason="不属于本单位职责", today=D(2025, 3, 17)
     )
     assert s.state == S.NEW and s.lead_unit is None
     assert s.returned_reason == "不属于本单位职责"
-    s = services.assign(s, clerk, lead_unit=other_unit, assigned=D(2025, 1, 28))
+    s = services.assign(s, clerk, lead_unit=other_unit, assigned=D(2025, 3, 18))
     assert s.lead_unit == other_unit
 
 
 def test_return_refused_after_the_working_days(item, clerk, unit, unit_user):
-    services.assign(item, clerk, lead_unit=unit, assigned=D(2025, 1, 20))
+    services.assign(item, clerk, lead_unit=unit, assigned=D(2025, 3, 10))
     with pytest.raises(WorkflowError, match="退办期限"):
-        services.return_to_office(item, unit_user, unit=unit, reason="x", today=D(2025, 1, 28))
+        services.return_to_office(item, unit_user, unit=unit, reason="x", today=D(2025, 3, 18))
     with pytest.raises(WorkflowError, match="理由"):
         services.return_to_office(item, unit_user, unit=unit, reason=" ", today=D(2025, 1, 21))
 

@@ -73,17 +73,18 @@ def _own_version(own: list[OfficeFigure]) -> str:
     return hashlib.sha1(json.dumps(rows).encode()).hexdigest()[:12]
 
 
-def year_values(year: int) -> dict[str, Value]:
-    """Every figure of the year by its name in the text: built-ins, then the office's own."""
+def year_values(year: int, until: datetime.date | None = None) -> dict[str, Value]:
+    """Every figure of the year (up to ``until``: 上年同期) by its name in the text: built-ins,
+    then the office's own."""
     builtin = builtin_by_name()
-    computed = compute_year(year)
+    computed = compute_year(year, until)
     values: dict[str, Value] = {}
     for name, fig in builtin.items():
         values[name] = Value(
             name,
             computed[fig.key],
             fig.unit,
-            fig.link(year),
+            fig.link(year, until),
             fig.definition,
             is_rate=fig.is_rate,
             is_sum=fig.is_sum,
@@ -96,16 +97,17 @@ def year_values(year: int) -> dict[str, Value]:
         def compute() -> dict:
             out = dict(plain)
             for fig in order_for_sums(own):
-                out[fig.name] = fig.compute(year, out)
+                out[fig.name] = fig.compute(year, out, until)
             return {f.name: out[f.name] for f in own}
 
-        own_values = cached_for_year(f"own-{_own_version(own)}", year, compute)
+        name = f"own-{_own_version(own)}" + (f"-until-{until.isoformat()}" if until else "")
+        own_values = cached_for_year(name, year, compute)
         for fig in own:
             values[fig.name] = Value(
                 fig.name,
                 own_values[fig.name],
                 fig.unit,
-                fig.link(year),
+                fig.link(year, until),
                 fig.definition_text(),
                 is_sum=fig.is_sum or fig.is_sum_of_figures,
                 label=fig.name,
@@ -176,7 +178,13 @@ def list_scope(kind_key: str, name: str, params) -> ListScope | None:
     fig = next((f for f in own_figures() if f.name == name and not f.parts), None)
     if fig is None or fig.kind.key != kind_key:
         return None
-    rows = fig.queryset(year)
+    until = None
+    if params.get("fu"):
+        try:
+            until = datetime.date.fromisoformat(params["fu"])
+        except ValueError:
+            return None
+    rows = fig.queryset(year, until)
     return ListScope(
         name,
         fig.definition_text(),
