@@ -11,7 +11,14 @@ def office(request):
         "role": role_label(user),
         "read_only": is_read_only(user),
         "unit_user": is_unit_user(user),
+        "unread": _unread(user),
     }
+
+
+def _unread(user) -> int:
+    from .models import Notification
+
+    return Notification.objects.filter(user=user, read__isnull=True).count()
 
 
 def _profile_name() -> str:

@@ -51,10 +51,12 @@ def tile_names() -> list[str]:
     return list(Profile.get().tiles or DEFAULT_TILES)
 
 
-def tiles(year: int) -> list[dict]:
+def tiles(year: int, previous_until=None) -> list[dict]:
+    """The office's tiles for the year, beside last year's value (or the same days of last year,
+    for a year still running)."""
     from .report.figureset import year_values
 
-    now, before = year_values(year), year_values(year - 1)
+    now, before = year_values(year), year_values(year - 1, previous_until)
     return [
         {
             "key": name,
@@ -62,6 +64,7 @@ def tiles(year: int) -> list[dict]:
             "unit": now[name].unit,
             "value": now[name].value,
             "previous": before[name].value,
+            "previous_link": before[name].link,
             "link": now[name].link,
             "definition": now[name].definition,
         }
@@ -140,7 +143,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         {
             "year": year,
             "years": list(range(today.year, today.year - 6, -1)),
-            "tiles": tiles(year),
+            "tiles": tiles(year, previous_until=_same_days(year, today)),
+            "previous_label": "上年同期" if year == today.year else "上年",
             "charts": charts(year),
             "units": cached_for_year(
                 f"units-{today}", year, lambda: unit_table(year, today, limit=15)
@@ -155,3 +159,38 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "today": today,
         },
     )
+
+
+def _same_days(year: int, today):
+    """For a running year, last year up to the same day; None for a year already closed."""
+    if year != today.year:
+        return None
+    from .views import _same_day_last_year
+
+    return _same_day_last_year(today)
+
+
+def overdue_by_unit(today) -> list[dict]:
+    """逾期未答复 by lead unit: each row's count is its list's (the staff list, filtered)."""
+    from django.db.models import Count
+
+    from .crud import KINDS
+    from .registry import discover
+
+    discover("figures")
+    suggestions = KINDS["suggestions"]
+    model = suggestions.model
+    rows = (
+        model.objects.overdue(today)
+        .values("lead_unit", "lead_unit__name")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "lead_unit__name")
+    )
+    return [
+        {
+            "name": r["lead_unit__name"] or "（未指定）",
+            "count": r["n"],
+            "link": suggestions.list_url(overdue="true", lead_unit=r["lead_unit"] or ""),
+        }
+        for r in rows
+    ]

@@ -9,7 +9,6 @@ always holds the records the figure counted. Rates divide two figures.
 from __future__ import annotations
 
 import datetime
-
 from collections.abc import Callable
 from dataclasses import dataclass, field
 

@@ -1,16 +1,15 @@
 """Filters every record list shares: the year and a text search."""
 
-from functools import reduce
 from contextvars import ContextVar
+from functools import reduce
 from operator import or_
 
 import django_filters
 from django.db.models import Q
 
-
 # The parameters a figure applies through a shared, unbound FilterSet (congress.figures), for
 # filter methods that read another parameter; per context, so threads never see each other's.
-FIGURE_PARAMS: ContextVar[dict] = ContextVar("figure_params", default={})
+FIGURE_PARAMS: ContextVar[dict | None] = ContextVar("figure_params", default=None)
 
 
 class RecordFilter(django_filters.FilterSet):
@@ -45,7 +44,7 @@ class RecordFilter(django_filters.FilterSet):
         form = self.form
         if form.is_bound and hasattr(form, "cleaned_data"):
             return form.cleaned_data.get(name)
-        raw = FIGURE_PARAMS.get().get(name)
+        raw = (FIGURE_PARAMS.get() or {}).get(name)
         return None if raw in (None, "") else form.fields[name].clean(str(raw))
 
     def filter_until(self, queryset, name, value):

@@ -55,13 +55,19 @@ def ledger_home(request: HttpRequest) -> HttpResponse:
                 run_ledger_import.delay_on_commit(record.pk, True)
             return redirect("ledger_import", pk=record.pk)
     today = timezone.localdate()
+    imports = LedgerImport.objects.select_related("user")
+    status = request.GET.get("status", "")
+    if status in LedgerImport.Status.values:
+        imports = imports.filter(status=status)
     return render(
         request,
         "congress/ledger.html",
         {
             "form": form,
             "can_import": can_import,
-            "imports": LedgerImport.objects.select_related("user")[:20] if can_import else [],
+            "status": status,
+            "import_count": imports.count() if can_import else 0,
+            "imports": imports[:20] if can_import else [],
             "years": list(range(today.year, today.year - 8, -1)),
         },
         status=400 if request.method == "POST" else 200,

@@ -283,3 +283,38 @@ class LedgerImport(models.Model):
             self.Status.IMPORT_QUEUED,
             self.Status.IMPORTING,
         )
+
+
+class Notification(models.Model):
+    """提醒: one message to one person, shown under the bell and sent by e-mail once."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="notifications",
+        verbose_name=_("接收人"),
+    )
+    key = models.CharField(_("事项与阶段"), max_length=120)
+    title = models.CharField(_("标题"), max_length=200)
+    body = models.TextField(_("内容"), blank=True)
+    link = models.CharField(_("链接"), max_length=300, blank=True)
+    created = models.DateTimeField(_("时间"), auto_now_add=True)
+    read = models.DateTimeField(_("已读时间"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created", "-pk"]
+        verbose_name = _("提醒")
+        verbose_name_plural = _("提醒")
+        constraints = [
+            # Each reminder reaches each person once per item and stage.
+            models.UniqueConstraint(fields=["user", "key"], name="notification_once"),
+        ]
+        # The bell's unread count on every page.
+        indexes = [
+            models.Index(
+                fields=["user"], condition=models.Q(read__isnull=True), name="notification_unread"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title

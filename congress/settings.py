@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -186,6 +187,22 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 
+# Reminders: every morning the day's reminders, every Monday the leadership's weekly digest.
+# CONGRESS_REMINDER_EVERY (seconds) replaces both with a short interval, for tests and trials.
+_every = envint("CONGRESS_REMINDER_EVERY", "0")
+CELERY_BEAT_SCHEDULE = {
+    "reminders": {
+        "task": "congress.tasks.send_reminders",
+        "schedule": _every or crontab(hour=envint("CONGRESS_REMINDER_HOUR", "8"), minute=0),
+    },
+    "weekly-digest": {
+        "task": "congress.tasks.weekly_digest",
+        "schedule": _every
+        or crontab(day_of_week=1, hour=envint("CONGRESS_REMINDER_HOUR", "8"), minute=30),
+    },
+}
+CELERY_BEAT_SCHEDULE_FILENAME = str(DATA_DIR / "celerybeat-schedule")
+
 # Local practice varies between offices; these are the defaults of the law and common practice.
 CONGRESS = {
     # 审议意见: the body reports back within this many months (监督法 leaves it to local rules).
@@ -197,7 +214,27 @@ CONGRESS = {
     "SECOND_REPLY_MONTHS": envint("CONGRESS_SECOND_REPLY_MONTHS", "1"),
     # A unit may return (退办) a wrongly assigned item within this many working days.
     "RETURN_WORKING_DAYS": envint("CONGRESS_RETURN_WORKING_DAYS", "5"),
+    # Reminders go out this many days before a reply or report falls due.
+    "REMIND_DAYS_AHEAD": envint("CONGRESS_REMIND_DAYS_AHEAD", "3"),
 }
+
+# Reminders by e-mail when a mail server is configured; otherwise they are written to the log.
+EMAIL_HOST = os.getenv("DJANGO_EMAIL_HOST", "")
+EMAIL_PORT = envint("DJANGO_EMAIL_PORT", "25")
+EMAIL_HOST_USER = os.getenv("DJANGO_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.getenv("DJANGO_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = envbool("DJANGO_EMAIL_TLS", "0")
+EMAIL_TIMEOUT = 10
+DEFAULT_FROM_EMAIL = os.getenv("DJANGO_EMAIL_FROM", "noreply@localhost")
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+)
+# The site's address in e-mailed links, e.g. https://rd.example.gov.cn
+CONGRESS_SITE_URL = os.getenv("CONGRESS_SITE_URL", "")
+# Further reminder channels (an SMS gateway): dotted paths of callables (user, notification).
+CONGRESS_NOTIFY_CHANNELS = [c for c in os.getenv("CONGRESS_NOTIFY_CHANNELS", "").split(",") if c]
 
 from csp.constants import NONE, SELF  # noqa: E402
 

@@ -3,7 +3,16 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 
-from . import calendar_views, dashboard, history, ledger_views, report_views, twofactor, views
+from . import (
+    calendar_views,
+    dashboard,
+    history,
+    ledger_views,
+    notification_views,
+    report_views,
+    twofactor,
+    views,
+)
 
 login = login_not_required(auth_views.LoginView.as_view(redirect_authenticated_user=True))
 
@@ -18,6 +27,8 @@ urlpatterns = [
     path("settings/holidays/", calendar_views.holidays, name="holidays"),
     path("settings/holidays/<int:year>/", calendar_views.holiday_notice, name="holiday_notice"),
     path("dashboard/", dashboard.dashboard, name="dashboard"),
+    path("notifications/", notification_views.notifications, name="notifications"),
+    path("notifications/<int:pk>/", notification_views.notification_open, name="notification_open"),
     path("ledger/", ledger_views.ledger_home, name="ledger"),
     path("ledger/template.xlsx", ledger_views.ledger_template, name="ledger_template"),
     path("ledger/export.xlsx", ledger_views.ledger_export, name="ledger_export"),

@@ -43,12 +43,61 @@ def healthz(request: HttpRequest) -> JsonResponse:
 
 @require_http_methods(["GET", "HEAD"])
 def home(request: HttpRequest) -> HttpResponse:
-    """The landing page after login: unit accounts go to their portal."""
+    """工作台: what is waiting for me today, by role, each count linked to its list."""
+    from django.utils import timezone
+
+    from . import todo
+    from .roles import LEADER, role_label
+
+    today = timezone.localdate()
     if is_unit_user(request.user):
-        return redirect("portal")
+        unit = request.user.units.order_by("pk").first()
+        return render(
+            request,
+            "congress/home_unit.html",
+            {"todos": todo.counted(todo.UNIT, request.user, today), "unit": unit, "today": today},
+        )
     if not request.user.groups.exists() and not request.user.is_superuser:
         raise PermissionDenied
-    return render(request, "congress/home.html", {"sections": _sections(request)})
+    if role_label(request.user) == LEADER:
+        return render(request, "congress/home_leader.html", _leader_home(request.user, today))
+    return render(
+        request,
+        "congress/home.html",
+        {
+            "todos": todo.counted(todo.STAFF, request.user, today),
+            "sections": _sections(request),
+            "today": today,
+        },
+    )
+
+
+def _leader_home(user, today) -> dict:
+    """Overdue items by unit, and the year's figures against the same days of last year."""
+    import datetime
+
+    from . import todo
+    from .dashboard import overdue_by_unit, tiles
+
+    same_day = _same_day_last_year(today)
+    return {
+        "todos": todo.counted(todo.LEADER, user, today),
+        "units": overdue_by_unit(today),
+        "tiles": tiles(today.year, previous_until=same_day),
+        "year": today.year,
+        "same_day": same_day,
+        "today": today,
+        "week": datetime.date.isocalendar(today)[1],
+    }
+
+
+def _same_day_last_year(today):
+    import datetime
+
+    try:
+        return today.replace(year=today.year - 1)
+    except ValueError:  # 29 February
+        return datetime.date(today.year - 1, 2, 28)
 
 
 def _sections(request: HttpRequest) -> list[tuple[str, list[tuple[str, str]]]]:

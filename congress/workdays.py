@@ -42,7 +42,9 @@ def parse_notice(year: int, text: str) -> dict[datetime.date, bool]:
             continue
         m = LINE.match(line)
         if not m:
-            raise ValueError(f"第{n}行看不懂：“{line[:40]}”。应写作 2027-01-01 至 2027-01-03 放假 元旦")
+            raise ValueError(
+                f"第{n}行看不懂：“{line[:40]}”。应写作 2027-01-01 至 2027-01-03 放假 元旦"
+            )
         try:
             start = datetime.date.fromisoformat(_iso(m.group(1)))
             end = datetime.date.fromisoformat(_iso(m.group(2))) if m.group(2) else start

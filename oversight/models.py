@@ -109,6 +109,11 @@ class OpinionQuerySet(YearQuerySet):
         today = today or timezone.localdate()
         return self.filter(state=ReviewOpinion.State.OPEN, deadline__lt=today)
 
+    def to_report(self, unit=None):
+        """Still waiting for the body's report (a unit's own, when given)."""
+        qs = self.filter(state=ReviewOpinion.State.OPEN)
+        return qs.filter(unit=unit) if unit is not None else qs
+
 
 class ReviewOpinion(Record):
     """意见建议: a review opinion or research suggestion sent to a body, followed until it reports."""

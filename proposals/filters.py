@@ -24,6 +24,9 @@ class SuggestionFilter(RecordFilter):
     deadline_before = django_filters.DateFilter(
         label="答复期限早于", field_name="deadline", lookup_expr="lt"
     )
+    deadline_after = django_filters.DateFilter(
+        label="答复期限不早于", field_name="deadline", lookup_expr="gte"
+    )
 
     class Meta:
         model = Suggestion

@@ -31,6 +31,29 @@ class SuggestionQuerySet(YearQuerySet):
         """What a handling unit sees: items it leads or assists on."""
         return self.filter(Q(lead_unit=unit) | Q(assist_units=unit)).distinct()
 
+    # What waits for a handling unit, by stage (its home page and its portal's filter).
+    UNIT_STAGES = {
+        "sign": "待签收",
+        "answer": "待答复",
+        "due": "七日内到期",
+        "again": "退回重办",
+    }
+
+    def waiting_for(self, unit, stage: str, today: datetime.date | None = None):
+        today = today or timezone.localdate()
+        mine = self.filter(lead_unit=unit, state=Suggestion.State.HANDLING)
+        if stage == "sign":
+            return mine.filter(accepted__isnull=True)
+        if stage == "answer":
+            return mine.filter(accepted__isnull=False)
+        if stage == "due":
+            return mine.filter(
+                deadline__gte=today, deadline__lte=today + datetime.timedelta(days=7)
+            )
+        if stage == "again":
+            return mine.filter(round__gt=1)
+        raise ValueError(stage)
+
 
 class Suggestion(Record):
     """代表建议: a deputy's suggestion, motion or speech, followed from submission to closure."""

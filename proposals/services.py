@@ -11,8 +11,8 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from congress.dates import add_months
-from congress.workdays import Deadline, deadline
 from congress.models import Unit
+from congress.workdays import Deadline, deadline
 
 from .models import Suggestion, SuggestionEvent
 

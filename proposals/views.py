@@ -29,7 +29,7 @@ from .forms import (
     ReplyForm,
     SuggestionForm,
 )
-from .models import Suggestion
+from .models import Suggestion, SuggestionQuerySet
 
 S = Suggestion.State
 
@@ -282,6 +282,9 @@ def get_suggestion_for_unit(request: HttpRequest, pk: int) -> tuple[Suggestion, 
     return get_object_or_404(qs, pk=pk), unit
 
 
+STAGE_LABELS = {**SuggestionQuerySet.UNIT_STAGES, "opinions": "待报告的审议意见"}
+
+
 @require_http_methods(["GET", "HEAD"])
 def portal(request: HttpRequest) -> HttpResponse:
     """承办单位门户: the unit's own suggestions and review opinions, and nothing else."""
@@ -298,8 +301,15 @@ def portal(request: HttpRequest) -> HttpResponse:
     state = request.GET.get("state", "")
     if state in S.values:
         qs = qs.filter(state=state)
+    todo = request.GET.get("todo", "")
+    today = timezone.localdate()
+    if todo in SuggestionQuerySet.UNIT_STAGES:
+        waiting = Suggestion.objects.waiting_for(unit, todo, today)
+        qs = qs.filter(pk__in=waiting.values("pk"))
     page = Paginator(qs, 50).get_page(request.GET.get("page"))
     opinions = ReviewOpinion.objects.filter(unit=unit).order_by("deadline")
+    if todo == "opinions":
+        opinions = ReviewOpinion.objects.to_report(unit).order_by("deadline")
     return render(
         request,
         "proposals/portal.html",
@@ -309,7 +319,9 @@ def portal(request: HttpRequest) -> HttpResponse:
             "state": state,
             "states": S.choices,
             "opinions": opinions,
-            "today": timezone.localdate(),
+            "today": today,
+            "todo": todo,
+            "todo_label": STAGE_LABELS.get(todo, ""),
         },
     )
 

@@ -49,10 +49,11 @@ def test_office_roles_reach_the_home_page(client, request, who):
 
 
 @pytest.mark.django_db
-def test_unit_user_lands_on_the_portal(unit_client):
-    response = unit_client.get(reverse("home"), follow=True)
-    assert response.redirect_chain[-1][0] == reverse("portal")
-    assert "区住房和城乡建设局" in response.content.decode()
+def test_unit_user_lands_on_its_todo_list(unit_client):
+    response = unit_client.get(reverse("home"))
+    html = response.content.decode()
+    assert response.status_code == 200 and "区住房和城乡建设局 · 今天要办的事" in html
+    assert "待签收" in html and reverse("portal") in html
 
 
 @pytest.mark.django_db

@@ -1,0 +1,49 @@
+"""What waits for each role among the 审议意见."""
+
+from django.urls import reverse
+
+from congress.todo import LEADER, STAFF, UNIT, Todo, register
+
+from .models import ReviewOpinion
+from .views import opinions
+
+register(
+    Todo(
+        "opinions_to_report",
+        "待报告的审议意见",
+        STAFF,
+        lambda user, today: ReviewOpinion.objects.to_report(),
+        lambda user, today: opinions.list_url(state=ReviewOpinion.State.OPEN),
+        order=40,
+    ),
+    Todo(
+        "opinions_overdue",
+        "逾期未报告的审议意见",
+        STAFF,
+        lambda user, today: ReviewOpinion.objects.overdue(today),
+        lambda user, today: opinions.list_url(overdue="true"),
+        order=45,
+        urgent=True,
+    ),
+    Todo(
+        "leader_opinions_overdue",
+        "逾期未报告的审议意见",
+        LEADER,
+        lambda user, today: ReviewOpinion.objects.overdue(today),
+        lambda user, today: opinions.list_url(overdue="true"),
+        order=20,
+        urgent=True,
+    ),
+    Todo(
+        "unit_opinions",
+        "待报告的审议意见",
+        UNIT,
+        lambda user, today: (
+            ReviewOpinion.objects.to_report(user.units.order_by("pk").first())
+            if user.units.exists()
+            else ReviewOpinion.objects.none()
+        ),
+        lambda user, today: f"{reverse('portal')}?todo=opinions",
+        order=50,
+    ),
+)

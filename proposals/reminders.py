@@ -1,0 +1,68 @@
+"""Reminders on 代表建议: a reply coming due, and one overdue."""
+
+import datetime
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+
+from congress.notify import Reminder, rule
+from congress.roles import CLERK
+
+from .models import Suggestion
+
+
+def _clerks():
+    return list(get_user_model().objects.filter(groups__name=CLERK, is_active=True))
+
+
+@rule
+def suggestions_due(today: datetime.date):
+    """The lead unit's accounts, a few days before the reply deadline."""
+    ahead = today + datetime.timedelta(days=settings.CONGRESS["REMIND_DAYS_AHEAD"])
+    due = (
+        Suggestion.objects.filter(
+            state=Suggestion.State.HANDLING, deadline__gte=today, deadline__lte=ahead
+        )
+        .select_related("lead_unit")
+        .prefetch_related("lead_unit__users")
+    )
+    for s in due:
+        if s.lead_unit is None:
+            continue
+        yield Reminder(
+            users=s.lead_unit.users.all(),
+            key=f"suggestion:{s.pk}:{s.round}:due",
+            title=f"代表建议即将到期：{s.number} {s.title}",
+            body=f"答复期限为{s.deadline:%Y年%-m月%-d日}，请按时答复。",
+            link=reverse("portal_detail", args=[s.pk]),
+        )
+
+
+@rule
+def suggestions_overdue(today: datetime.date):
+    """The lead unit's accounts and the office's staff, once a reply is overdue."""
+    clerks = None
+    for s in (
+        Suggestion.objects.overdue(today)
+        .select_related("lead_unit")
+        .prefetch_related("lead_unit__users")
+    ):
+        clerks = _clerks() if clerks is None else clerks
+        title = f"代表建议已逾期：{s.number} {s.title}"
+        body = f"答复期限{s.deadline:%Y年%-m月%-d日}已过，主办单位：{s.lead_unit or '未指定'}。"
+        if s.lead_unit is not None:
+            yield Reminder(
+                s.lead_unit.users.all(),
+                f"suggestion:{s.pk}:{s.round}:overdue",
+                title,
+                body,
+                reverse("portal_detail", args=[s.pk]),
+            )
+        yield Reminder(
+            clerks,
+            f"suggestion:{s.pk}:{s.round}:overdue",
+            title,
+            body,
+            reverse("suggestions_detail", args=[s.pk]),
+        )

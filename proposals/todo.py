@@ -1,0 +1,89 @@
+"""What waits for each role among the 代表建议."""
+
+import datetime
+
+from django.urls import reverse
+
+from congress.todo import LEADER, STAFF, UNIT, Todo, register, week_end
+
+from .models import Suggestion, SuggestionQuerySet
+from .views import suggestions
+
+S = Suggestion.State
+
+
+def _unit(user):
+    return user.units.order_by("pk").first()
+
+
+def _waiting(stage: str):
+    def items(user, today):
+        unit = _unit(user)
+        if unit is None:
+            return Suggestion.objects.none()
+        return Suggestion.objects.waiting_for(unit, stage, today)
+
+    return items
+
+
+def _this_week(user, today):
+    return Suggestion.objects.filter(
+        state=S.HANDLING, deadline__gte=today, deadline__lte=week_end(today)
+    )
+
+
+def _this_week_link(user, today):
+    after_sunday = week_end(today) + datetime.timedelta(days=1)
+    return suggestions.list_url(
+        state=S.HANDLING, deadline_after=today.isoformat(), deadline_before=after_sunday.isoformat()
+    )
+
+
+register(
+    Todo(
+        "suggestions_new",
+        "待交办的代表建议",
+        STAFF,
+        lambda user, today: Suggestion.objects.filter(state=S.NEW),
+        lambda user, today: suggestions.list_url(state=S.NEW),
+        order=10,
+    ),
+    Todo(
+        "suggestions_this_week",
+        "本周到期的答复",
+        STAFF,
+        _this_week,
+        _this_week_link,
+        order=20,
+    ),
+    Todo(
+        "suggestions_overdue",
+        "逾期未答复的代表建议",
+        STAFF,
+        lambda user, today: Suggestion.objects.overdue(today),
+        lambda user, today: suggestions.list_url(overdue="true"),
+        order=30,
+        urgent=True,
+    ),
+    Todo(
+        "leader_suggestions_overdue",
+        "逾期未答复的代表建议",
+        LEADER,
+        lambda user, today: Suggestion.objects.overdue(today),
+        lambda user, today: suggestions.list_url(overdue="true"),
+        order=10,
+        urgent=True,
+    ),
+    *[
+        Todo(
+            f"unit_{stage}",
+            label,
+            UNIT,
+            _waiting(stage),
+            lambda user, today, stage=stage: f"{reverse('portal')}?todo={stage}",
+            order=10 + i,
+            urgent=stage == "again",
+        )
+        for i, (stage, label) in enumerate(SuggestionQuerySet.UNIT_STAGES.items())
+    ],
+)
