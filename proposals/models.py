@@ -36,6 +36,7 @@ class SuggestionQuerySet(YearQuerySet):
         "sign": "待签收",
         "answer": "待答复",
         "due": "七日内到期",
+        "overdue": "已逾期",
         "again": "退回重办",
     }
 
@@ -50,6 +51,8 @@ class SuggestionQuerySet(YearQuerySet):
             return mine.filter(
                 deadline__gte=today, deadline__lte=today + datetime.timedelta(days=7)
             )
+        if stage == "overdue":
+            return mine.filter(deadline__lt=today)
         if stage == "again":
             return mine.filter(round__gt=1)
         raise ValueError(stage)

@@ -82,7 +82,7 @@ register(
             _waiting(stage),
             lambda user, today, stage=stage: f"{reverse('portal')}?todo={stage}",
             order=10 + i,
-            urgent=stage == "again",
+            urgent=stage in ("overdue", "again"),
         )
         for i, (stage, label) in enumerate(SuggestionQuerySet.UNIT_STAGES.items())
     ],

@@ -88,3 +88,53 @@ def test_demo_review_reads_as_prose_with_every_figure(demo):
     kinds = [p.kind for p in review.parts]
     assert kinds.index("table") > kinds.index("h1") and kinds[-1] == "chart"
     assert review.title == "安州区人大常委会2025年工作综述"
+
+
+def test_the_running_year_lives(demo):
+    """Up to today: something waits for every role, and this morning's reminders are in."""
+    import datetime
+
+    from django.contrib.auth.models import User
+    from django.utils import timezone
+
+    from congress import todo
+    from congress.models import Notification
+    from congress.report.figureset import year_values
+
+    today = timezone.localdate()
+    if today < datetime.date(today.year, 5, 1):
+        pytest.skip("early in a year the running year has little to show")
+    unit = {
+        t["key"]: t["count"]
+        for t in todo.counted(todo.UNIT, User.objects.get(username="unit"), today)
+    }
+    assert all(
+        unit[k] > 0
+        for k in (
+            "unit_sign",
+            "unit_answer",
+            "unit_due",
+            "unit_overdue",
+            "unit_again",
+            "unit_opinions",
+        )
+    ), unit
+    staff = {
+        t["key"]: t["count"]
+        for t in todo.counted(todo.STAFF, User.objects.get(username="clerk"), today)
+    }
+    assert all(
+        staff[k] > 0
+        for k in (
+            "suggestions_new",
+            "suggestions_this_week",
+            "suggestions_overdue",
+            "opinions_to_report",
+        )
+    ), staff
+    running = year_values(today.year)
+    assert running["常委会会议"].value >= 3 and running["代表建议"].value >= 100
+    assert running["来信"].value > 0 and running["重点督办"].value > 0
+    assert Notification.objects.filter(user__username="unit", read__isnull=True).exists()
+    # The 2025 review's figures are untouched by the running year.
+    assert year_values(2025)["代表建议"].value == 131

@@ -13,11 +13,10 @@ from django.urls import reverse
 
 from congress.models import Notification
 from congress.notify import send_due
-from congress.tasks import send_reminders, weekly_digest
+from congress.tasks import weekly_digest
 from oversight.models import ReviewOpinion
 from proposals.models import Suggestion
 from tests import factories as f
-from tests.conftest import client_for
 
 D = datetime.date
 TODAY = D(2025, 6, 10)

@@ -691,57 +691,17 @@ class Builder:
         self.note("代表建议", len(rows))
 
     def current_year(self, county: list[Deputy], clerk=None) -> None:
-        """A few open items of the running year, so that every role has something to do."""
-        from congress.demo import DEMO_UNIT
-        from proposals import services
+        """The running year, lived up to today (congress.demo.running)."""
+        from . import running
 
-        rng = self.rng
         today = timezone.localdate()
-        this_year = today.year
-        if this_year <= YEAR:
+        if today.year <= YEAR:
             return
-        unit = Unit.objects.get(name=DEMO_UNIT)
-        education = Unit.objects.get(name="区教育局")
-        Meeting.objects.create(
-            kind="常委会会议",
-            term=TERM,
-            seq=31,
-            date=D(this_year, 2, 26),
-            place="区人大常委会机关会议室",
-        )
-        open_items = [
-            ("关于加快老旧小区加装电梯的建议", unit, 150),  # overdue by now
-            ("关于增设城区公共停车位的建议", unit, 20),
-            ("关于改善学校周边交通秩序的建议", education, 30),
-            ("关于完善社区养老服务设施的建议", None, 0),
-            ("关于推进城乡公交一体化的建议", None, 0),
-        ]
-        for i, (title, lead_unit, days_ago) in enumerate(open_items):
-            s = Suggestion.objects.create(
-                number=f"第{i + 1}号",
-                kind="闭会期间建议",
-                title=title,
-                text=texts.suggestion_text(title.removeprefix("关于").removesuffix("的建议")),
-                date=today - datetime.timedelta(days=days_ago + 10),
-                lead=rng.choice(county),
-            )
-            services.submit(s, clerk)
-            if lead_unit:
-                services.assign(
-                    s,
-                    clerk,
-                    lead_unit=lead_unit,
-                    assigned=today - datetime.timedelta(days=days_ago),
-                )
-        ReviewOpinion.objects.create(
-            name=f"关于{this_year}年城市更新工作情况报告的审议意见",
-            category="审议意见",
-            date=today - datetime.timedelta(days=40),
-            body=DEMO_UNIT,
-            unit=unit,
-            points=5,
-        )
-        self.note("本年度办理中的事项", len(open_items) + 1)
+        self.note("本年度截至今日的记录", running.build(self.rng, today, TERM, county, clerk))
+        # This morning's reminders, as the beat schedule would have sent them.
+        from congress.notify import send_due
+
+        self.note("今日提醒", send_due(today))
 
     def draft(self) -> None:
         """The office's own figures and its review of the year, written for this demo."""
