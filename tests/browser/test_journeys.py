@@ -142,7 +142,8 @@ def test_handling_unit_day(tab, clerk, unit, unit_user, other_unit):
     )
 
     tab.login("unit", PASSWORD)
-    assert "承办事项" in tab.text()
+    assert "今天要办的事" in tab.text()
+    tab.click("text=全部承办事项")
     assert "关于修建学校操场的建议" in tab.text() and "关于扩建幼儿园的建议" not in tab.text()
 
     # Return the wrongly assigned item with a reason.
@@ -176,6 +177,7 @@ def test_handling_unit_day(tab, clerk, unit, unit_user, other_unit):
     assert "主办单位已退办：该事项属区教育局职责" in tab.text()
 
     tab.login("unit", PASSWORD)
+    tab.click("text=全部承办事项")
     tab.click("text=关于老旧小区加装电梯的建议")
     assert "二次办理" in tab.text() and "办理中" in tab.text()
 
