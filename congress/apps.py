@@ -9,7 +9,13 @@ class CongressConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import m2m_changed, post_delete, post_init, post_save
 
+        from django import forms
+
         from . import roles
+        from .widgets import TypedDateInput
+
+        # Every date field of every form is typed as people type dates, with a picker beside it.
+        forms.DateField.widget = TypedDateInput
 
         # After every migrate (and test flush), once each app's permissions exist again: the
         # last app's signal sees them all.
@@ -32,6 +38,7 @@ YEAR_FIELDS = {
     "suggestion": "date",
     "otherwork": "date",
     "livelihoodproject": "year",
+    "petition": "date",
 }
 
 

@@ -67,6 +67,7 @@ class RecordFilter(django_filters.FilterSet):
 
 
 def date_input():
-    from django import forms
+    """The typed date widget (congress.widgets), for forms that name their widgets."""
+    from .widgets import TypedDateInput
 
-    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    return TypedDateInput()

@@ -1,5 +1,7 @@
 from django import forms
 
+from .filters import date_input
+
 from .models import OtherWork, Profile, Unit
 
 
@@ -19,4 +21,4 @@ class OtherWorkForm(forms.ModelForm):
     class Meta:
         model = OtherWork
         fields = ["kind", "name", "date", "quantity", "reach", "notes"]
-        widgets = {"date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+        widgets = {"date": date_input()}

@@ -149,6 +149,7 @@ SESSION_COOKIE_AGE = envint("DJANGO_SESSION_SECONDS", str(8 * 3600))
 SESSION_SAVE_EVERY_REQUEST = True  # expiry counts from the last request, not from login
 
 LANGUAGE_CODE = "zh-hans"
+FORMAT_MODULE_PATH = ["congress.formats"]
 LANGUAGES = [("zh-hans", "简体中文")]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True

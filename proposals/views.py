@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
+from congress.filters import date_input
 from congress.crud import Column, RecordKind
 from congress.filters import RecordFilter
 from congress.forms import UnitForm
@@ -377,7 +378,7 @@ class OpinionReportForm(forms.Form):
     """研究处理情况报告: a body's written report on a review opinion."""
 
     date = forms.DateField(
-        label="报告日期", widget=forms.DateInput(attrs={"type": "date"}), initial=timezone.localdate
+        label="报告日期", widget=date_input(), initial=timezone.localdate
     )
     text = forms.CharField(
         label="研究处理情况", required=False, widget=forms.Textarea(attrs={"rows": 8})
