@@ -7,9 +7,8 @@ class CongressConfig(AppConfig):
     verbose_name = "常委会办公室"
 
     def ready(self) -> None:
-        from django.db.models.signals import m2m_changed, post_delete, post_init, post_save
-
         from django import forms
+        from django.db.models.signals import m2m_changed, post_delete, post_init, post_save
 
         from . import roles
         from .widgets import TypedDateInput

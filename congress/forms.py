@@ -1,7 +1,6 @@
 from django import forms
 
 from .filters import date_input
-
 from .models import OtherWork, Profile, Unit
 
 

@@ -45,7 +45,7 @@ DocumentFormSet = inlineformset_factory(
 class DecisionForm(forms.ModelForm):
     class Meta:
         model = Decision
-        fields = ["title", "kind", "date", "meeting", "text"]
+        fields = ["title", "doc_number", "kind", "date", "meeting", "text"]
         widgets = {"date": date_input()}
 
 
@@ -59,6 +59,11 @@ class AppointmentForm(forms.ModelForm):
             "organisation",
             "date",
             "meeting",
+            "proposer",
+            "votes_for",
+            "votes_against",
+            "votes_abstain",
+            "doc_number",
             "oath_date",
             "oath_form",
         ]

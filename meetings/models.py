@@ -156,6 +156,9 @@ class Decision(Record):
         DECISION = "决定", _("决定")
 
     title = models.CharField(_("名称"), max_length=200, unique=True)
+    doc_number = models.CharField(
+        _("文号"), max_length=60, blank=True, help_text=_("如 安人常发〔2026〕3号")
+    )
     kind = models.CharField(_("类型"), max_length=4, choices=Kind.choices, default=Kind.DECISION)
     date = models.DateField(_("通过日期"))
     meeting = models.ForeignKey(
@@ -178,6 +181,31 @@ class Decision(Record):
 
     def __str__(self) -> str:
         return self.title
+
+
+class OathCeremony(Record):
+    """宪法宣誓仪式: one ceremony at which several appointees swear the oath together."""
+
+    date = models.DateField(_("宣誓日期"))
+    form = models.CharField(_("宣誓形式"), max_length=6, default="集体宣誓")
+    place = models.CharField(_("地点"), max_length=100, blank=True)
+    presided_by = models.CharField(_("监誓人"), max_length=60, blank=True)
+    meeting = models.ForeignKey(
+        Meeting,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="oath_ceremonies",
+        verbose_name=_("会议"),
+    )
+
+    class Meta:
+        ordering = ["-date", "-pk"]
+        verbose_name = _("宪法宣誓仪式")
+        verbose_name_plural = _("宪法宣誓仪式")
+
+    def __str__(self) -> str:
+        return f"{self.date:%Y年%-m月%-d日}{self.form}"
 
 
 class AppointmentQuerySet(YearQuerySet):
@@ -218,8 +246,25 @@ class Appointment(Record):
         related_name="appointments",
         verbose_name=_("会议"),
     )
+    doc_number = models.CharField(
+        _("文号"), max_length=60, blank=True, help_text=_("任免通知的文号")
+    )
+    proposer = models.CharField(
+        _("提请人"), max_length=60, blank=True, help_text=_("如 区长、区人大常委会主任会议")
+    )
+    votes_for = models.PositiveSmallIntegerField(_("赞成票"), null=True, blank=True)
+    votes_against = models.PositiveSmallIntegerField(_("反对票"), null=True, blank=True)
+    votes_abstain = models.PositiveSmallIntegerField(_("弃权票"), null=True, blank=True)
     oath_date = models.DateField(_("宪法宣誓日期"), null=True, blank=True)
     oath_form = models.CharField(_("宣誓形式"), max_length=6, choices=OathForm.choices, blank=True)
+    ceremony = models.ForeignKey(
+        OathCeremony,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="appointments",
+        verbose_name=_("宣誓仪式"),
+    )
 
     objects = AppointmentQuerySet.as_manager()
 
@@ -233,6 +278,15 @@ class Appointment(Record):
             ),
         ]
         indexes = [models.Index(fields=["date"], name="appointment_date")]
+
+    @property
+    def vote_result(self) -> str:
+        """表决结果, as the minutes write it: 通过（赞成25票，反对0票，弃权1票）."""
+        if self.votes_for is None:
+            return ""
+        against, abstain = self.votes_against or 0, self.votes_abstain or 0
+        outcome = "通过" if self.votes_for > against + abstain else "未通过"
+        return f"{outcome}（赞成{self.votes_for}票，反对{against}票，弃权{abstain}票）"
 
     def __str__(self) -> str:
         return f"{self.person}（{self.kind}{self.post}）"

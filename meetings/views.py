@@ -1,11 +1,15 @@
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
 from congress.crud import Column, RecordKind
 from congress.roles import perm_required, staff_required
 from congress.uploads import serve
 
+from . import services
 from .filters import AppointmentFilter, DecisionFilter, MeetingFilter
 from .forms import AgendaFormSet, AppointmentForm, DecisionForm, DocumentFormSet, MeetingForm
 from .models import Appointment, Decision, Meeting, MeetingDocument
@@ -76,13 +80,53 @@ appointments = RecordKind(
 )
 
 
-@require_http_methods(["GET", "HEAD"])
+class OathForm(forms.Form):
+    """集体宪法宣誓: who swore together, when and where."""
+
+    people = forms.ModelMultipleChoiceField(
+        label="宣誓人员", queryset=Appointment.objects.none(), widget=forms.CheckboxSelectMultiple
+    )
+    date = forms.DateField(label="宣誓日期")
+    place = forms.CharField(label="地点", max_length=100, required=False)
+    presided_by = forms.CharField(label="监誓人", max_length=60, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["people"].queryset = Appointment.objects.awaiting_oath()
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
 @staff_required
 @perm_required("meetings.view_appointment")
 def oath_waiting(request: HttpRequest) -> HttpResponse:
-    """Appointees who have not yet sworn the constitutional oath."""
+    """Appointees who have not yet sworn the constitutional oath; those who swear together are
+    recorded at once."""
+    can_record = request.user.has_perm("meetings.change_appointment")
+    form = OathForm(request.POST or None)
+    if request.method == "POST":
+        if not can_record:
+            raise PermissionDenied
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                ceremony = services.swear_in(
+                    data["people"],
+                    date=data["date"],
+                    place=data["place"],
+                    presided_by=data["presided_by"],
+                )
+            except ValidationError as exc:
+                form.add_error(None, exc)
+            else:
+                messages.success(request, f"已记录{ceremony}：{len(data['people'])}人。")
+                return redirect("appointments_oath")
     rows = Appointment.objects.awaiting_oath().select_related("meeting").order_by("date")
-    return render(request, "meetings/oath_waiting.html", {"rows": rows, "kind": appointments})
+    return render(
+        request,
+        "meetings/oath_waiting.html",
+        {"rows": rows, "kind": appointments, "form": form, "can_record": can_record},
+        status=400 if request.method == "POST" else 200,
+    )
 
 
 @require_http_methods(["GET", "HEAD"])

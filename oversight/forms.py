@@ -3,7 +3,14 @@ from django.forms import inlineformset_factory
 
 from congress.filters import date_input
 
-from .models import LivelihoodProject, OversightDocument, OversightItem, ProjectVisit, ReviewOpinion
+from .models import (
+    LivelihoodProject,
+    OpinionDocument,
+    OversightDocument,
+    OversightItem,
+    ProjectVisit,
+    ReviewOpinion,
+)
 
 
 class OversightItemForm(forms.ModelForm):
@@ -48,12 +55,14 @@ class ReviewOpinionForm(forms.ModelForm):
         model = ReviewOpinion
         fields = [
             "name",
+            "doc_number",
             "category",
             "source",
             "date",
             "body",
             "unit",
             "points",
+            "text",
             "deadline",
             "state",
             "report_date",
@@ -110,3 +119,12 @@ class VisitForm(forms.ModelForm):
         model = ProjectVisit
         fields = ["project", "date", "form", "deputies"]
         widgets = {"date": date_input()}
+
+
+OpinionDocumentFormSet = inlineformset_factory(
+    ReviewOpinion,
+    OpinionDocument,
+    fields=["title", "file"],
+    extra=1,
+    can_delete=True,
+)

@@ -103,6 +103,30 @@ class OversightDocument(models.Model):
         return self.title or self.file.name.rsplit("/", 1)[-1]
 
 
+class OpinionDocument(models.Model):
+    """意见附件: a document sent with a review opinion (the signed opinion, a research report)."""
+
+    opinion = models.ForeignKey(
+        "ReviewOpinion",
+        on_delete=models.CASCADE,
+        related_name="documents",
+        verbose_name=_("意见建议"),
+    )
+    title = models.CharField(_("标题"), max_length=200, blank=True)
+    file = models.FileField(_("文件"), upload_to="opinions/%Y/", validators=[validate_document])
+    reported = models.BooleanField(
+        _("办理单位报告附件"), default=False, editable=False, help_text=_("承办单位报告时上传")
+    )
+
+    class Meta:
+        ordering = ["opinion", "reported", "pk"]
+        verbose_name = _("意见附件")
+        verbose_name_plural = _("意见附件")
+
+    def __str__(self) -> str:
+        return self.title or self.file.name.rsplit("/", 1)[-1]
+
+
 class OpinionQuerySet(YearQuerySet):
     def overdue(self, today: datetime.date | None = None):
         """审议意见 whose body has not reported back by the deadline."""
@@ -128,6 +152,9 @@ class ReviewOpinion(Record):
         CLOSED = "已办结", _("已办结")
 
     name = models.CharField(_("名称"), max_length=200, unique=True)
+    doc_number = models.CharField(
+        _("文号"), max_length=60, blank=True, help_text=_("如 安人常办〔2026〕12号")
+    )
     category = models.CharField(
         _("类别"), max_length=4, choices=Category.choices, default=Category.REVIEW
     )
@@ -155,6 +182,9 @@ class ReviewOpinion(Record):
         _("办理期限"), null=True, blank=True, help_text=_("留空则为交办日期加规定月数")
     )
     state = models.CharField(_("状态"), max_length=4, choices=State.choices, default=State.OPEN)
+    text = models.TextField(
+        _("意见全文"), blank=True, help_text=_("承办单位在门户中可阅读全文和附件")
+    )
     report_date = models.DateField(_("报告日期"), null=True, blank=True)
     report_text = models.TextField(_("研究处理情况报告"), blank=True)
     report_file = models.FileField(

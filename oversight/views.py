@@ -11,13 +11,21 @@ from congress.uploads import serve
 
 from .filters import OpinionFilter, OtherWorkFilter, OversightFilter, ProjectFilter, VisitFilter
 from .forms import (
+    OpinionDocumentFormSet,
     OversightDocumentFormSet,
     OversightItemForm,
     ProjectForm,
     ReviewOpinionForm,
     VisitForm,
 )
-from .models import LivelihoodProject, OversightDocument, OversightItem, ProjectVisit, ReviewOpinion
+from .models import (
+    LivelihoodProject,
+    OpinionDocument,
+    OversightDocument,
+    OversightItem,
+    ProjectVisit,
+    ReviewOpinion,
+)
 
 oversight = RecordKind(
     key="oversight",
@@ -62,6 +70,7 @@ opinions = RecordKind(
         Column("逾期", "overdue_label"),
     ],
     detail_template="oversight/opinion_detail.html",
+    formsets=[("附件", OpinionDocumentFormSet)],
     export_sheet="意见建议",
 )
 
@@ -142,3 +151,15 @@ def opinion_report_file(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         raise PermissionDenied
     return serve(opinion.report_file)
+
+
+@require_http_methods(["GET", "HEAD"])
+def opinion_document(request: HttpRequest, pk: int) -> HttpResponse:
+    """An opinion's attachment: staff, or the unit the opinion was sent to (404 for others)."""
+    if request.user.has_perm("oversight.view_reviewopinion"):
+        doc = get_object_or_404(OpinionDocument, pk=pk)
+    elif request.user.has_perm("oversight.handle_reviewopinion"):
+        doc = get_object_or_404(OpinionDocument, pk=pk, opinion__unit__users=request.user)
+    else:
+        raise PermissionDenied
+    return serve(doc.file)

@@ -12,9 +12,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
-from congress.filters import date_input
 from congress.crud import Column, RecordKind
-from congress.filters import RecordFilter
+from congress.filters import RecordFilter, date_input
 from congress.forms import UnitForm
 from congress.models import Unit
 from congress.roles import perm_required, staff_required
@@ -374,16 +373,36 @@ def reply_file(request: HttpRequest, pk: int) -> FileResponse:
     return FileResponse(s.reply_file.open("rb"), as_attachment=True, filename=name)
 
 
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one field, each checked like any upload."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        from congress.uploads import validate_document
+
+        files = data if isinstance(data, list | tuple) else [data] if data else []
+        cleaned = [super(MultipleFileField, self).clean(f, initial) for f in files]
+        for upload in cleaned:
+            validate_document(upload)
+        return cleaned
+
+
 class OpinionReportForm(forms.Form):
     """研究处理情况报告: a body's written report on a review opinion."""
 
-    date = forms.DateField(
-        label="报告日期", widget=date_input(), initial=timezone.localdate
-    )
+    date = forms.DateField(label="报告日期", widget=date_input(), initial=timezone.localdate)
     text = forms.CharField(
         label="研究处理情况", required=False, widget=forms.Textarea(attrs={"rows": 8})
     )
     file = forms.FileField(label="报告文件", required=False)
+    attachments = MultipleFileField(label="其他附件（可多选）", required=False)
 
     def __init__(self, *args, opinion=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -438,7 +457,10 @@ def portal_opinion(request: HttpRequest, pk: int) -> HttpResponse:
             if form.cleaned_data.get("file"):
                 opinion.report_file = form.cleaned_data["file"]
             opinion.state = ReviewOpinion.State.REPORTED
-            opinion.save()
+            with transaction.atomic():
+                opinion.save()
+                for upload in form.cleaned_data.get("attachments") or []:
+                    opinion.documents.create(title=upload.name[:200], file=upload, reported=True)
             messages.success(request, f"已提交研究处理情况报告：{opinion}")
             return redirect("portal")
     return render(

@@ -40,7 +40,11 @@ def main() -> None:
         page.goto(f"{BASE}/suggestions/?year=2025&key=true")
         page.click("table.list tbody tr:first-child td:nth-child(2) a")
         page.screenshot(path=OUT / "suggestion.png", full_page=True)
-        for user, name in (("clerk", "home-staff"), ("unit", "home-unit"), ("leader", "home-leader")):
+        for user, name in (
+            ("clerk", "home-staff"),
+            ("unit", "home-unit"),
+            ("leader", "home-leader"),
+        ):
             login(page, user)
             page.goto(f"{BASE}/")
             page.screenshot(path=OUT / f"{name}.png", full_page=name == "home-leader")
