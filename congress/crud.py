@@ -63,6 +63,12 @@ class RecordKind:
     detail_context: Callable[[Any], dict] | None = None
     # Hook for ledger export of the filtered list (set by congress.ledger when it exists).
     export_sheet: str | None = None
+    # Further pages the list offers to those who may add records: (label, URL name).
+    actions: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def list_actions(self) -> list[tuple[str, str]]:
+        return [(label, reverse(name)) for label, name in self.actions]
 
     def __post_init__(self) -> None:
         KINDS[self.key] = self

@@ -7,7 +7,7 @@ from .models import OtherWork, Profile, Unit
 class ProfileForm(forms.ModelForm):
     class Meta:
         model = Profile
-        fields = ["name", "place", "level", "party_short", "term"]
+        fields = ["name", "place", "level", "party_short", "term", "office_unit", "letter_prefix"]
 
 
 class UnitForm(forms.ModelForm):

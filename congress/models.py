@@ -39,6 +39,18 @@ class Profile(models.Model):
     term = models.PositiveSmallIntegerField(
         _("本届届次"), default=18, validators=[MinValueValidator(1)]
     )
+    letter_prefix = models.CharField(
+        _("发文字号前缀"),
+        max_length=20,
+        default="安人常办",
+        help_text=_("交办函的文号：前缀〔年份〕序号号，如 安人常办〔2026〕12号"),
+    )
+    office_unit = models.CharField(
+        _("发文机关"),
+        max_length=60,
+        default="安州区人大常委会办公室",
+        help_text=_("交办函的落款和版头"),
+    )
     # The dashboard's tiles, by figure name, in the office's order (empty: the default set).
     tiles = models.JSONField(_("驾驶舱统计数字"), default=list, blank=True)
 

@@ -214,3 +214,35 @@ class SuggestionEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.action}"
+
+
+class AssignmentLetter(Record):
+    """交办函: the letter that sends one unit its suggestions, with its own 文号."""
+
+    number = models.CharField(_("文号"), max_length=60, unique=True)
+    unit = models.ForeignKey(
+        "congress.Unit",
+        on_delete=models.PROTECT,
+        related_name="letters",
+        verbose_name=_("承办单位"),
+    )
+    date = models.DateField(_("交办日期"))
+    suggestions = models.ManyToManyField(
+        Suggestion, related_name="letters", verbose_name=_("交办的建议")
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("经办人"),
+    )
+
+    class Meta:
+        ordering = ["-date", "-pk"]
+        verbose_name = _("交办函")
+        verbose_name_plural = _("交办函")
+
+    def __str__(self) -> str:
+        return f"{self.number}（{self.unit}）"

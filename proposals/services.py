@@ -12,7 +12,8 @@ from django.utils import timezone
 
 from congress.dates import add_months
 from congress.models import Unit
-from congress.workdays import Deadline, deadline
+from congress.workdays import Deadline
+from congress.workdays import deadline as working_deadline
 
 from .models import Suggestion, SuggestionEvent
 
@@ -68,8 +69,10 @@ def assign(
     assist_units=(),
     assigned=None,
     difficult: bool | None = None,
+    deadline: datetime.date | None = None,
 ) -> Suggestion:
-    """交办: to one lead unit and any assisting units, with a reply deadline."""
+    """交办: to one lead unit and any assisting units, with a reply deadline (the configured
+    months after 交办 unless one is given)."""
     s = _locked(suggestion)
     _require(s, S.NEW, doing="交办")
     assist = [u for u in assist_units if u.pk != lead_unit.pk]
@@ -80,7 +83,9 @@ def assign(
     s.assigned = assigned or timezone.localdate()
     if s.assigned < s.date:
         raise WorkflowError("交办日期不能早于提出日期。")
-    s.deadline = add_months(s.assigned, s.reply_months())
+    if deadline is not None and deadline <= s.assigned:
+        raise WorkflowError("答复期限应晚于交办日期。")
+    s.deadline = deadline or add_months(s.assigned, s.reply_months())
     s.accepted = None
     s.state = S.HANDLING
     s.save()
@@ -142,7 +147,7 @@ def return_deadline(s: Suggestion) -> Deadline | None:
     """退办期限: working days after 交办 on the official calendar (holidays and 调休 counted)."""
     if not s.assigned:
         return None
-    return deadline(s.assigned, settings.CONGRESS["RETURN_WORKING_DAYS"])
+    return working_deadline(s.assigned, settings.CONGRESS["RETURN_WORKING_DAYS"])
 
 
 @transaction.atomic
@@ -324,3 +329,44 @@ def unit_table(
     # Equal counts: by name, as a reader expects.
     table.sort(key=lambda r: (-r.overdue_n, r.answered_n - r.assigned_n, r.name))
     return table
+
+
+def next_letter_number(year: int) -> str:
+    """The next 文号 of the year's letters: 前缀〔年份〕序号号."""
+    from congress.models import Profile
+
+    from .models import AssignmentLetter
+
+    prefix = Profile.get().letter_prefix
+    head = f"{prefix}〔{year}〕"
+    used = [
+        int(n.removeprefix(head).removesuffix("号"))
+        for n in AssignmentLetter.objects.filter(number__startswith=head).values_list(
+            "number", flat=True
+        )
+        if n.removeprefix(head).removesuffix("号").isdigit()
+    ]
+    return f"{head}{max(used, default=0) + 1}号"
+
+
+@transaction.atomic
+def batch_assign(rows, user, *, assigned: datetime.date) -> list:
+    """批量交办: each (suggestion, unit, deadline or None) assigned, and one 交办函 per unit with
+    its own 文号. All or nothing: one refused row refuses the batch (WorkflowError names it)."""
+    from .models import AssignmentLetter
+
+    by_unit: dict = {}
+    for suggestion, unit, due in rows:
+        try:
+            s = assign(suggestion, user, lead_unit=unit, assigned=assigned, deadline=due)
+        except WorkflowError as exc:
+            raise WorkflowError(f"{suggestion.number}：{exc}") from exc
+        by_unit.setdefault(unit, []).append(s)
+    letters = []
+    for unit, items in sorted(by_unit.items(), key=lambda kv: kv[0].name):
+        letter = AssignmentLetter.objects.create(
+            number=next_letter_number(assigned.year), unit=unit, date=assigned, created_by=user
+        )
+        letter.suggestions.set(items)
+        letters.append(letter)
+    return letters

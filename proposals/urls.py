@@ -6,6 +6,10 @@ from . import views
 
 urlpatterns = [
     path("suggestions/overdue/", views.suggestions_overdue, name="suggestions_overdue"),
+    path("suggestions/assign/", views.batch_assign, name="batch_assign"),
+    path("suggestions/letters/", views.assignment_letters, name="assignment_letters"),
+    path("suggestions/letters/print.pdf", views.letters_pdf, name="letters_pdf"),
+    path("suggestions/letters/<int:pk>.pdf", views.letter_pdf, name="letter_pdf"),
     path("suggestions/units/", views.units_table, name="suggestions_units"),
     path(
         "suggestions/<int:pk>/do/<str:action>/", views.suggestion_action, name="suggestion_action"

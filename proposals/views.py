@@ -6,9 +6,10 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Case, When
+from django.db.models import Case, Count, When
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -65,6 +66,7 @@ suggestions = RecordKind(
     detail_template="proposals/suggestion_detail.html",
     detail_context=_suggestion_context,
     export_sheet="代表建议",
+    actions=[("批量交办", "batch_assign"), ("交办函", "assignment_letters")],
 )
 
 
@@ -346,6 +348,7 @@ def portal_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "events": s.events.select_related("user"),
             "assist": s.assist_units.all(),
             "return_deadline": services.return_deadline(s),
+            "letters": s.letters.filter(unit=unit),
         },
     )
 
@@ -474,3 +477,145 @@ def portal_opinion(request: HttpRequest, pk: int) -> HttpResponse:
         },
         status=400 if request.method == "POST" else 200,
     )
+
+
+# --- 批量交办 and 交办函 ----------------------------------------------------------------------
+
+
+def get_letter_for_user(request: HttpRequest, pk: int):
+    """A letter: staff see every one, a unit only those addressed to it (404 otherwise)."""
+    from .models import AssignmentLetter
+
+    if request.user.has_perm("proposals.view_suggestion"):
+        return get_object_or_404(AssignmentLetter, pk=pk)
+    if request.user.has_perm("proposals.handle_suggestion"):
+        return get_object_or_404(AssignmentLetter, pk=pk, unit__users=request.user)
+    raise PermissionDenied
+
+
+def _batch_rows(request: HttpRequest, pending) -> tuple[list, list[str]]:
+    """The picked rows as (suggestion, unit, deadline), and every problem, each naming its row."""
+    field = forms.DateField()
+    units = {str(u.pk): u for u in Unit.objects.all()}
+    errors: list[str] = []
+
+    def day(raw: str, what: str):
+        if not raw.strip():
+            return None
+        try:
+            return field.clean(raw)
+        except forms.ValidationError:
+            errors.append(f"{what}：“{raw[:20]}”不是有效的日期")
+            return None
+
+    common_unit = units.get(request.POST.get("unit_all", ""))
+    common_deadline = day(request.POST.get("deadline_all", ""), "统一答复期限")
+    by_pk = {str(s.pk): s for s in pending}
+    rows = []
+    picked = request.POST.getlist("pick")
+    if not picked:
+        errors.append("请勾选要交办的建议。")
+    for pk in picked:
+        s = by_pk.get(pk)
+        if s is None:
+            errors.append("所选建议已不是待交办状态，请刷新页面。")
+            continue
+        unit = units.get(request.POST.get(f"unit_{pk}", "")) or common_unit
+        if unit is None:
+            errors.append(f"{s.number}：请选择主办单位（或在上方选择统一的主办单位）")
+            continue
+        deadline = day(request.POST.get(f"deadline_{pk}", ""), s.number) or common_deadline
+        rows.append((s, unit, deadline))
+    return rows, errors
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@staff_required
+@perm_required("proposals.change_suggestion")
+def batch_assign(request: HttpRequest) -> HttpResponse:
+    """批量交办: many suggestions at once, each to its unit with its deadline (or the same for
+    all); one 交办函 with its own 文号 per unit."""
+    pending = list(
+        Suggestion.objects.filter(state=S.NEW).select_related("lead").order_by("date", "pk")
+    )
+    errors: list[str] = []
+    assigned = timezone.localdate()
+    if request.method == "POST":
+        assigned_raw = request.POST.get("assigned", "")
+        try:
+            assigned = forms.DateField().clean(assigned_raw)
+        except forms.ValidationError:
+            errors.append(f"交办日期：“{assigned_raw[:20]}”不是有效的日期")
+        rows, problems = _batch_rows(request, pending)
+        errors += problems
+        if not errors:
+            try:
+                letters = services.batch_assign(rows, request.user, assigned=assigned)
+            except services.WorkflowError as exc:
+                errors.append(str(exc))
+            else:
+                messages.success(request, f"已交办{len(rows)}件建议，生成交办函{len(letters)}份。")
+                ids = ",".join(str(letter.pk) for letter in letters)
+                return redirect(f"{reverse('assignment_letters')}?ids={ids}")
+    return render(
+        request,
+        "proposals/batch_assign.html",
+        {
+            "pending": pending,
+            "units": Unit.objects.order_by("name"),
+            "errors": errors,
+            "assigned": assigned,
+            "posted": request.POST,
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@require_http_methods(["GET", "HEAD"])
+@staff_required
+@perm_required("proposals.view_suggestion")
+def assignment_letters(request: HttpRequest) -> HttpResponse:
+    from .models import AssignmentLetter
+
+    letters = AssignmentLetter.objects.select_related("unit").annotate(n=Count("suggestions"))
+    ids = [i for i in request.GET.get("ids", "").split(",") if i.isdigit()]
+    if ids:
+        letters = letters.filter(pk__in=ids)
+    return render(
+        request,
+        "proposals/letters_list.html",
+        {"letters": letters[:200], "ids": ",".join(ids)},
+    )
+
+
+@require_http_methods(["GET", "HEAD"])
+def letter_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    from .letters import render_letters_pdf
+
+    letter = get_letter_for_user(request, pk)
+    return _pdf(render_letters_pdf([letter]), f"交办函-{letter.number}.pdf")
+
+
+@require_http_methods(["GET", "HEAD"])
+@staff_required
+@perm_required("proposals.view_suggestion")
+def letters_pdf(request: HttpRequest) -> HttpResponse:
+    """Several letters in one PDF, each on pages of its own (a batch to print at once)."""
+    from .letters import render_letters_pdf
+    from .models import AssignmentLetter
+
+    ids = [i for i in request.GET.get("ids", "").split(",") if i.isdigit()][:500]
+    letters = list(
+        AssignmentLetter.objects.filter(pk__in=ids).select_related("unit").order_by("number")
+    )
+    if not letters:
+        raise Http404
+    return _pdf(render_letters_pdf(letters), "交办函.pdf")
+
+
+def _pdf(data: bytes, filename: str) -> HttpResponse:
+    from urllib.parse import quote
+
+    response = HttpResponse(data, content_type="application/pdf")
+    response["Content-Disposition"] = f"inline; filename*=UTF-8''{quote(filename)}"
+    return response

@@ -114,6 +114,8 @@ def test_profile_is_seeded_and_editable_by_administrators(client, admin_user, cl
             "level": "县",
             "party_short": "县委",
             "term": 17,
+            "office_unit": "青山县人大常委会办公室",
+            "letter_prefix": "青人常办",
         },
     )
     assert response.status_code == 302

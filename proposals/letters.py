@@ -1,0 +1,43 @@
+"""交办函 printed in the official layout (GB/T 9704-2012 as official-layout.md gives it):
+版头 in red, 文号, the letter, a table of the suggestions, the signature and the 版记."""
+
+from __future__ import annotations
+
+import io
+
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from congress.models import Profile
+
+
+def render_letters_pdf(letters) -> bytes:
+    """One PDF holding each letter on pages of its own."""
+    from weasyprint import HTML
+
+    from congress.report.render import restricted_fetcher, static_roots
+
+    profile = Profile.get()
+    prepared = [
+        (
+            letter,
+            list(letter.suggestions.select_related("lead").order_by("date", "pk")),
+        )
+        for letter in letters
+    ]
+    for _letter, items in prepared:
+        items.sort(key=lambda s: _natural(s.number))
+    html = render_to_string(
+        "proposals/letters.html",
+        {"letters": prepared, "profile": profile, "printed": timezone.localdate()},
+    )
+    base = static_roots()[0].as_uri() + "/"
+    out = io.BytesIO()
+    HTML(string=html, base_url=base, url_fetcher=restricted_fetcher()).write_pdf(out)
+    return out.getvalue()
+
+
+def _natural(value: str):
+    import re
+
+    return [int(t) if t.isdigit() else t for t in re.split(r"(\d+)", value)]
