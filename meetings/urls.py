@@ -7,6 +7,7 @@ from . import views
 urlpatterns = [
     path("meetings/documents/<int:pk>/", views.meeting_document, name="meeting_document"),
     path("appointments/oath/", views.oath_waiting, name="appointments_oath"),
+    path("appointments/roster/", views.appointments_roster, name="appointments_roster"),
     *urls_for(views.meetings),
     *urls_for(views.decisions),
     *urls_for(views.appointments),

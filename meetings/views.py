@@ -77,6 +77,7 @@ appointments = RecordKind(
         Column("宪法宣誓", "oath_status"),
     ],
     export_sheet="人事任免",
+    actions=[("任免名册（PDF）", "appointments_roster"), ("待宪法宣誓", "appointments_oath")],
 )
 
 
@@ -134,3 +135,53 @@ def oath_waiting(request: HttpRequest) -> HttpResponse:
 @perm_required("meetings.view_meeting")
 def meeting_document(request: HttpRequest, pk: int) -> HttpResponse:
     return serve(get_object_or_404(MeetingDocument, pk=pk).file)
+
+
+@require_http_methods(["GET", "HEAD"])
+@staff_required
+@perm_required("meetings.view_appointment")
+def appointments_roster(request: HttpRequest) -> HttpResponse:
+    """任免名册 of a year, as PDF (format=pdf) or Excel (format=xlsx)."""
+    from django.http import Http404
+    from django.utils import timezone
+
+    from congress.models import Profile
+    from congress.rosters import FORMATS, roster_response
+
+    try:
+        year = int(request.GET.get("year", timezone.localdate().year))
+    except ValueError:
+        raise Http404 from None
+    fmt = request.GET.get("format", "pdf")
+    if fmt not in FORMATS or not 1949 <= year <= 2100:
+        raise Http404
+    rows = Appointment.objects.in_year(year).select_related("meeting").order_by("date", "person")
+    return roster_response(
+        fmt,
+        f"{Profile.get().name}{year}年人事任免名册",
+        [
+            "姓名",
+            "任免类型",
+            "单位及职务",
+            "日期",
+            "会议",
+            "提请人",
+            "表决结果",
+            "文号",
+            "宪法宣誓",
+        ],
+        [
+            [
+                a.person,
+                a.kind,
+                f"{a.organisation}{a.post}",
+                a.date,
+                a.meeting or "",
+                a.proposer,
+                a.vote_result,
+                a.doc_number,
+                a.oath_date or ("待宣誓" if a.kind in Appointment.OATH_KINDS else "—"),
+            ]
+            for a in rows
+        ],
+    )
