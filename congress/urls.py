@@ -1,9 +1,10 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
-from django.urls import include, path
+from django.urls import include, path, reverse_lazy
 
 from . import (
+    account_views,
     calendar_views,
     dashboard,
     history,
@@ -15,6 +16,13 @@ from . import (
 )
 
 login = login_not_required(auth_views.LoginView.as_view(redirect_authenticated_user=True))
+set_password = login_not_required(
+    auth_views.PasswordResetConfirmView.as_view(
+        template_name="registration/set_password.html",
+        success_url=reverse_lazy("login"),
+        post_reset_login=False,
+    )
+)
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -24,6 +32,12 @@ urlpatterns = [
     path("accounts/two-factor/", twofactor.setup, name="twofactor_setup"),
     path("accounts/verify/", twofactor.verify, name="verify"),
     path("settings/profile/", views.profile, name="profile"),
+    path("settings/accounts/", account_views.accounts, name="accounts"),
+    path("settings/accounts/new/", account_views.account_new, name="account_new"),
+    path("settings/accounts/<int:pk>/", account_views.account_edit, name="account_edit"),
+    path("settings/accounts/<int:pk>/active/", account_views.account_active, name="account_active"),
+    path("settings/accounts/<int:pk>/reset/", account_views.account_reset, name="account_reset"),
+    path("accounts/set-password/<uidb64>/<token>/", set_password, name="set_password"),
     path("settings/holidays/", calendar_views.holidays, name="holidays"),
     path("settings/holidays/<int:year>/", calendar_views.holiday_notice, name="holiday_notice"),
     path("dashboard/", dashboard.dashboard, name="dashboard"),

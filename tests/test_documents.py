@@ -212,9 +212,9 @@ def test_batch_assignment_makes_one_numbered_letter_per_unit(
         assert s.state == S.HANDLING and s.assigned == D(2025, 2, 10)
     assert (a.lead_unit, a.deadline) == (unit, D(2025, 5, 30))
     assert (c.lead_unit, c.deadline) == (other_unit, D(2025, 6, 15))
-    letters = {l.unit: l for l in AssignmentLetter.objects.all()}
+    letters = {letter.unit: letter for letter in AssignmentLetter.objects.all()}
     assert set(letters) == {unit, other_unit}
-    assert sorted(l.number for l in letters.values()) == [
+    assert sorted(letter.number for letter in letters.values()) == [
         "安人常办〔2025〕1号",
         "安人常办〔2025〕2号",
     ]

@@ -2,7 +2,7 @@
 
 from django.urls import URLPattern, URLResolver, get_resolver
 
-PUBLIC = {"login", "healthz"}
+PUBLIC = {"login", "healthz", "set_password"}
 
 
 def all_patterns(resolver=None, prefix: str = "", namespace: str = ""):
