@@ -158,7 +158,7 @@ def list_view(request: HttpRequest, kind: RecordKind) -> HttpResponse:
         (
             obj,
             [
-                (col.value(obj), kind.url("detail", obj.pk) if col.link else None)
+                (col.label, col.value(obj), kind.url("detail", obj.pk) if col.link else None)
                 for col in kind.columns
             ],
         )
