@@ -32,7 +32,7 @@ def _nice_max(value: float) -> float:
 def _wrap(svg: str, width: int, height: int, title: str) -> SafeString:
     return mark_safe(
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
-        f'width="{width}" height="{height}" role="img" aria-label="{escape(title)}" '
+        f'width="{width}" height="{height}" role="group" aria-label="{escape(title)}" '
         f'font-family="{FONT}" font-size="12">'
         f"<title>{escape(title)}</title>{svg}</svg>"
     )

@@ -128,7 +128,8 @@ def test_a_units_home_counts_only_its_own(client, waiting, other_unit):
 def test_leadership_sees_overdue_by_unit_and_the_same_period(leader_client, waiting, unit):
     html = leader_client.get(reverse("home")).content.decode()
     rows = re.findall(
-        r'<td data-label="主办单位">([^<]+)</td><td class="num" data-label="逾期件数"><a href="([^"]+)" data-unit-count>(\d+)<', html
+        r'<td data-label="主办单位">([^<]+)</td><td class="num" data-label="逾期件数"><a href="([^"]+)" data-unit-count>(\d+)<',
+        html,
     )
     assert {name: int(n) for name, _l, n in rows} == {"区住房和城乡建设局": 1, "区教育局": 1}
     for _name, link, n in rows:

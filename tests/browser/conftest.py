@@ -56,10 +56,21 @@ class Session:
         page.on("pageerror", lambda e: self.problems.append(f"pageerror: {e} ({page.url})"))
 
     def check(self) -> None:
+        self.audit()
         title = self.page.title()
         assert CJK.search(title), f"no Chinese <title> on {self.page.url}: {title!r}"
         heading = self.page.locator("h1").first.inner_text()
         assert CJK.search(heading), f"no Chinese heading on {self.page.url}: {heading!r}"
+
+    def audit(self) -> None:
+        """axe-core on the page: any serious or critical accessibility violation is a problem."""
+        from axe_playwright_python.sync_playwright import Axe
+
+        results = Axe().run(self.page)
+        for v in results.response["violations"]:
+            if v["impact"] in ("serious", "critical"):
+                targets = [n["target"] for n in v["nodes"][:3]]
+                self.problems.append(f"axe {v['id']} ({v['impact']}) on {self.page.url}: {targets}")
 
     def go(self, path: str) -> None:
         self.page.goto(self.base + path)
