@@ -65,7 +65,7 @@
         note.textContent = "已恢复您上次在本机未保存的内容（" + data.__saved.slice(0, 16).replace("T", " ") + "），请核对后保存。";
         var discard = document.createElement("button");
         discard.type = "button";
-        discard.className = "link";
+        discard.className = "discard";
         discard.textContent = "放弃这些内容";
         discard.addEventListener("click", function () {
           localStorage.removeItem(key);
