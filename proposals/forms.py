@@ -67,7 +67,13 @@ class OptionalReasonForm(forms.Form):
 
 class ReplyForm(forms.Form):
     date = forms.DateField(label="答复日期", widget=date_input(), initial=timezone.localdate)
-    result = forms.ChoiceField(label="答复类别", choices=Suggestion.Result.choices)
+    # No default: a reply's class is chosen, never assumed (an unchosen A would inflate the
+    # share of suggestions "已解决或基本解决" that leaders read).
+    result = forms.ChoiceField(
+        label="答复类别",
+        choices=[("", "请选择答复类别"), *Suggestion.Result.choices],
+        error_messages={"required": "请选择答复类别（A、B、C、D）。"},
+    )
     text = forms.CharField(
         label="答复内容", required=False, widget=forms.Textarea(attrs={"rows": 6})
     )

@@ -1,6 +1,7 @@
 """The ledger format's rules, one test each, on tiny workbooks built here."""
 
 import datetime
+import io
 
 import pytest
 
@@ -160,6 +161,36 @@ def test_percentages(value, ok):
         {"民生实事": [["项目名称", "年度", "状态", "进度"], ["菜市场", 2025, "实施中", value]]}
     )
     assert result.ok is ok, errors(result)
+
+
+@pytest.mark.parametrize(
+    "value, shown, expected",
+    [
+        (1, "0%", 100),
+        (1.0, "0%", 100),
+        (0.85, "0%", 85),
+        (0.075, "0.0%", 8),
+        (1, "General", 1),
+        (40, "General", 40),
+    ],
+)
+def test_a_percentage_cell_reads_as_excel_shows_it(value, shown, expected):
+    """Excel keeps 100% as 1 in a cell formatted as a percentage; the ledger means 100."""
+    from openpyxl import Workbook
+
+    from oversight.models import LivelihoodProject
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "民生实事"
+    ws.append(["项目名称", "年度", "状态", "进度"])
+    ws.append(["菜市场", 2025, "实施中", value])
+    ws["D2"].number_format = shown
+    out = io.BytesIO()
+    wb.save(out)
+    result = import_workbook(out.getvalue())
+    assert result.ok, errors(result)
+    assert LivelihoodProject.objects.get().progress == expected
 
 
 def test_yes_no_with_empty_meaning_no():

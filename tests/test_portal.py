@@ -165,3 +165,18 @@ def test_unit_reports_on_its_review_opinion(unit_client, unit, other_unit, db):
     assert again.status_code == 400 and "不能再提交报告" in again.content.decode()
     assert unit_client.get(reverse("opinion_report_file", args=[mine.pk])).status_code == 200
     assert unit_client.get(reverse("opinion_report_file", args=[theirs.pk])).status_code == 404
+
+
+def test_a_reply_class_is_chosen_never_assumed(unit_client, assigned):
+    mine, _theirs, _ = assigned
+    page = unit_client.get(reverse("portal_detail", args=[mine.pk])).content.decode()
+    select = page[page.index('name="result"') :]
+    select = select[: select.index("</select>")]
+    assert '<option value="" selected>请选择答复类别</option>' in select
+    unit_client.post(reverse("portal_action", args=[mine.pk, "accept"]))
+    refused = unit_client.post(
+        reverse("portal_action", args=[mine.pk, "reply"]), {"date": "2025-02-01", "text": "已研究"}
+    )
+    assert "请选择答复类别" in refused.content.decode()
+    mine.refresh_from_db()
+    assert mine.state == "办理中" and mine.result == ""

@@ -210,6 +210,10 @@ def _read_sheet(sheet: Sheet, ws, ws_formulas, result: Result) -> list[tuple[int
                 )
                 row_ok = False
                 continue
+            if col.kind == "percent" and isinstance(raw, int | float) and not isinstance(raw, bool):
+                # A cell formatted as a percentage stores 100% as 1 and 85% as 0.85.
+                if "%" in (ws.cell(row=number, column=index + 1).number_format or ""):
+                    raw = round(raw * 100, 6)
             try:
                 value = col.parse(raw)
             except cells.CellError as exc:
