@@ -11,10 +11,12 @@ class CongressConfig(AppConfig):
         from django.db.models.signals import m2m_changed, post_delete, post_init, post_save
 
         from . import roles
-        from .widgets import TypedDateInput
+        from .widgets import TypedDateInput, sane_date
 
-        # Every date field of every form is typed as people type dates, with a picker beside it.
+        # Every date field of every form is typed as people type dates, with a picker beside it,
+        # and holds a date an office can mean.
         forms.DateField.widget = TypedDateInput
+        forms.DateField.default_validators = [sane_date]
 
         # After every migrate (and test flush), once each app's permissions exist again: the
         # last app's signal sees them all.

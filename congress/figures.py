@@ -12,9 +12,9 @@ import datetime
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
 from django.db.models import QuerySet, Sum
 
+from . import safecache
 from .crud import RecordKind
 from .text import format_rate
 
@@ -159,10 +159,7 @@ VERSION_KEY = "congress:records-version"
 
 
 def _bump(key: str) -> None:
-    try:
-        cache.incr(key)
-    except ValueError:
-        cache.set(key, 2, None)
+    safecache.incr(key)
 
 
 def records_changed(years: set[int] | None = None) -> None:
@@ -171,11 +168,20 @@ def records_changed(years: set[int] | None = None) -> None:
     A record dated in one year (a meeting, a suggestion…) only moves that year's figures (and
     the year it was moved from); stations and deputies count across years, so they move all.
     """
-    if years is None:
-        _bump(VERSION_KEY)
-    else:
-        for year in years:
-            _bump(f"{VERSION_KEY}:{year}")
+    from django.db import transaction
+
+    def bump() -> None:
+        if years is None:
+            _bump(VERSION_KEY)
+        else:
+            for year in years:
+                _bump(f"{VERSION_KEY}:{year}")
+
+    # Best-effort both times: a save never fails (or rolls back) because the cache is away.
+    # Now, for readers in this transaction; again after commit, so that figures another
+    # request cached from the rows as they were before the commit are not kept.
+    bump()
+    transaction.on_commit(bump)
     _schedule_warm(years)
 
 
@@ -198,7 +204,7 @@ def _schedule_warm(years: set[int] | None) -> None:
         return
     this_year = timezone.localdate().year
     for year in sorted(years or {this_year, this_year - 1}):
-        if cache.add(f"congress:warm-pending:{year}", 1, WARM_DELAY * 6):
+        if safecache.add(f"congress:warm-pending:{year}", 1, WARM_DELAY * 6):
             from .tasks import warm_year
 
             transaction.on_commit(
@@ -207,7 +213,7 @@ def _schedule_warm(years: set[int] | None) -> None:
 
 
 def cache_key(name: str, year: int) -> str:
-    versions = cache.get_many([VERSION_KEY, f"{VERSION_KEY}:{year}"])
+    versions = safecache.get_many([VERSION_KEY, f"{VERSION_KEY}:{year}"])
     return (
         f"congress:{name}:{year}:{versions.get(VERSION_KEY, 1)}:"
         f"{versions.get(f'{VERSION_KEY}:{year}', 1)}"
@@ -218,10 +224,10 @@ def cached_for_year(name: str, year: int, compute):
     """compute() for the year, kept until a record of that year (or any station or deputy)
     changes."""
     key = cache_key(name, year)
-    value = cache.get(key)
+    value = safecache.get(key)
     if value is None:
         value = compute()
-        cache.set(key, value, 24 * 3600)
+        safecache.set(key, value, 24 * 3600)
     return value
 
 

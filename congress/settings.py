@@ -77,6 +77,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "congress.middleware.BadParametersMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
@@ -166,11 +167,26 @@ UPLOAD_MAX_BYTES = envint("CONGRESS_UPLOAD_MAX_BYTES", str(20 * 1024 * 1024))
 LEDGER_MAX_BYTES = envint("CONGRESS_LEDGER_MAX_BYTES", str(10 * 1024 * 1024))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Uploaded names are shortened safely (congress.uploads.ShortNameStorage): a 250-character file
+# name must neither fail the save nor leave the file behind.
+FILE_UPLOAD_HANDLERS = [
+    "congress.uploads.ShortNameMemoryUploadHandler",
+    "congress.uploads.ShortNameTemporaryUploadHandler",
+]
+STORAGES = {
+    "default": {"BACKEND": "congress.uploads.ShortNameStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
 
 REDIS_URL = os.getenv("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            # A cache that does not answer within a second is treated as absent (safecache).
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

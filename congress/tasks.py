@@ -149,13 +149,12 @@ def run_ledger_import(pk: int, dry_run: bool) -> str:
 @shared_task(acks_late=True, soft_time_limit=120, time_limit=150, ignore_result=True)
 def warm_year(year: int) -> None:
     """Recompute a year's dashboard figures and charts into the cache after records changed."""
-    from django.core.cache import cache
-
+    from . import safecache
     from .dashboard import charts
     from .figures import compute_year
 
     # Later changes schedule a new run rather than relying on this one.
-    cache.delete(f"congress:warm-pending:{year}")
+    safecache.delete(f"congress:warm-pending:{year}")
     compute_year(year)
     charts(year)
 

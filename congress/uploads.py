@@ -2,6 +2,8 @@
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.storage import FileSystemStorage
+from django.core.files.uploadhandler import MemoryFileUploadHandler, TemporaryFileUploadHandler
 from django.utils.translation import gettext_lazy as _
 
 # Magic numbers of the types offices attach: PDF, Word (doc, docx), images.
@@ -53,3 +55,39 @@ def serve(fieldfile):
     except FileNotFoundError as exc:
         raise Http404 from exc
     return FileResponse(handle, as_attachment=True, filename=fieldfile.name.rsplit("/", 1)[-1])
+
+
+class ShortNameStorage(FileSystemStorage):
+    """Stored names kept short: the base name cut to fit, the extension kept, so that the
+    path (upload_to + name) always fits the 100-character file column."""
+
+    MAX_BASE = 40
+
+    def get_valid_name(self, name: str) -> str:
+        import os
+
+        name = super().get_valid_name(name)
+        base, ext = os.path.splitext(name)
+        return base[: self.MAX_BASE] + ext[:10]
+
+    def get_available_name(self, name: str, max_length: int | None = None) -> str:
+        return super().get_available_name(name, max_length=max_length or 100)
+
+
+def short_name(name: str, base: int = ShortNameStorage.MAX_BASE) -> str:
+    import os
+
+    stem, ext = os.path.splitext(name)
+    return stem[:base] + ext[:10]
+
+
+class ShortNameMemoryUploadHandler(MemoryFileUploadHandler):
+    """Uploads arrive with names cut to fit (a 250-character name is not an error)."""
+
+    def new_file(self, field_name, file_name, *args, **kwargs):
+        super().new_file(field_name, short_name(file_name), *args, **kwargs)
+
+
+class ShortNameTemporaryUploadHandler(TemporaryFileUploadHandler):
+    def new_file(self, field_name, file_name, *args, **kwargs):
+        super().new_file(field_name, short_name(file_name), *args, **kwargs)

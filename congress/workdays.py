@@ -13,7 +13,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from django.core.cache import cache
+from . import safecache
 
 
 class CalendarMissing(LookupError):
@@ -72,16 +72,16 @@ def _entered(year: int) -> dict[datetime.date, bool] | None:
     from .models import HolidayNotice
 
     key = f"congress:holidays:{year}"
-    found = cache.get(key)
+    found = safecache.get(key)
     if found is None:
         notice = HolidayNotice.objects.filter(year=year).first()
         found = {"days": parse_notice(year, notice.text) if notice else None}
-        cache.set(key, found, 3600)
+        safecache.set(key, found, 3600)
     return found["days"]
 
 
 def forget(year: int) -> None:
-    cache.delete(f"congress:holidays:{year}")
+    safecache.delete(f"congress:holidays:{year}")
 
 
 def library_years() -> tuple[int, int]:

@@ -107,9 +107,10 @@ def test_leader_and_clerk_see_it_and_post_is_refused(leader_client):
     assert leader_client.post(reverse("dashboard")).status_code == 403
 
 
-def test_bad_year_falls_back(leader_client, known_year):
-    assert leader_client.get(reverse("dashboard") + "?year=abc").status_code == 200
-    assert leader_client.get(reverse("dashboard") + "?year=99999").status_code == 200
+def test_a_bad_year_is_a_400_with_a_chinese_message(leader_client, known_year):
+    for year in ("abc", "99999", "0"):
+        response = leader_client.get(reverse("dashboard") + f"?year={year}")
+        assert response.status_code == 400 and "年度应为" in response.content.decode()
 
 
 def test_a_change_warms_the_year_again_through_the_worker(

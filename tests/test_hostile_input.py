@@ -116,3 +116,73 @@ def test_workflow_forms_with_hostile_values(clerk, unit_user, unit):
     assert "<script>alert" not in r.content.decode()
     s.refresh_from_db()
     assert s.state == "办理中" and not s.reply_text
+
+
+ODD_YEARS = ["0", "-1", "99999", "99999999999", "二〇二五", "2025.5"]
+
+
+@pytest.mark.parametrize("year", ODD_YEARS)
+def test_odd_years_are_a_400_never_a_500(clerk_client, year):
+    from tests.urlwalk import plain_routes
+
+    for path, _name in plain_routes():
+        if path.startswith("/accounts/") or path == "/healthz":
+            continue
+        response = clerk_client.get(path, {"year": year})
+        assert response.status_code == 400, (path, year, response.status_code)
+        assert "年度应为" in response.content.decode()
+
+
+def test_a_nul_byte_in_any_parameter_is_a_400(clerk_client):
+    for path in ("/suggestions/", "/meetings/", "/dashboard/", "/portal/", "/ledger/export.xlsx"):
+        response = clerk_client.get(path, {"q": "公交\x00"})
+        assert response.status_code == 400 and "无效字符" in response.content.decode()
+
+
+def test_a_date_far_in_the_future_is_a_form_error(clerk_client, db):
+    from tests import factories as f
+
+    lead = f.deputy("张明远")
+    s = f.suggestion("1", lead, state="待交办", date=f.D(2025, 1, 10))
+    from congress.models import Unit
+
+    unit = Unit.objects.create(name="区水利局")
+    response = clerk_client.post(
+        f"/suggestions/{s.pk}/do/assign/", {"lead_unit": unit.pk, "assigned": "9999-11-30"}
+    )
+    assert response.status_code in (200, 302, 400)
+    s.refresh_from_db()
+    assert s.state == "待交办"
+    page = clerk_client.post(
+        "/decisions/new/", {"title": "未来", "kind": "决定", "date": "9999-11-30"}
+    )
+    assert page.status_code == 400 and "日期应在1900年至2100年之间" in page.content.decode()
+
+
+def test_a_long_upload_name_is_shortened_and_saved(clerk_client, db):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from meetings.models import MeetingDocument
+
+    name = "很长的文件名" * 40 + ".pdf"  # 244 characters
+    upload = SimpleUploadedFile(name, b"%PDF-1.4\n%%EOF\n", content_type="application/pdf")
+    response = clerk_client.post(
+        "/meetings/new/",
+        {
+            "kind": "常委会会议",
+            "term": "18",
+            "date": "2025-03-18",
+            "agenda-TOTAL_FORMS": "0",
+            "agenda-INITIAL_FORMS": "0",
+            "documents-TOTAL_FORMS": "1",
+            "documents-INITIAL_FORMS": "0",
+            "documents-0-title": "长名",
+            "documents-0-file": upload,
+        },
+    )
+    assert response.status_code == 302, re.findall(
+        r"class=\"error[^>]*>([^<]+)", response.content.decode()
+    )
+    doc = MeetingDocument.objects.get()
+    assert len(doc.file.name) <= 100 and doc.file.name.endswith(".pdf")
+    assert doc.file.storage.exists(doc.file.name)

@@ -50,3 +50,18 @@ def test_accounts_without_it_log_in_as_before(client, clerk):
     _login(client, "clerk")
     assert client.get(reverse("home")).status_code == 200
     assert client.get(reverse("twofactor_setup")).status_code == 403
+
+
+@pytest.mark.parametrize(
+    "wanted, lands",
+    [
+        ("https://evil.example/", "/"),
+        ("//evil.example/x", "/"),
+        ("/meetings/", "/meetings/"),
+    ],
+)
+def test_verify_never_redirects_off_site(client, admin_user, wanted, lands):
+    device = TOTPDevice.objects.create(user=admin_user, confirmed=True, name="手机")
+    _login(client, "admin")
+    response = client.post(reverse("verify") + f"?next={wanted}", {"token": _code(device)})
+    assert response.status_code == 302 and response["Location"] == lands

@@ -31,6 +31,13 @@ def text(value) -> str:
 
 
 def date(value) -> datetime.date | None:
+    day = _date(value)
+    if day is not None and not 1900 <= day.year <= 2100:
+        raise CellError("日期应在1900年至2100年之间")
+    return day
+
+
+def _date(value) -> datetime.date | None:
     if isinstance(value, datetime.datetime):
         return value.date()
     if isinstance(value, datetime.date):
