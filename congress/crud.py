@@ -15,7 +15,7 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Model, ProtectedError, QuerySet
 from django.forms import BaseInlineFormSet, ModelForm
 from django.http import HttpRequest, HttpResponse
@@ -287,6 +287,15 @@ def _edit(request: HttpRequest, kind: RecordKind, obj: Model | None) -> HttpResp
                 form.add_error(None, str(exc))
                 version = (
                     kind.model.objects.filter(pk=obj.pk).values_list("version", flat=True).first()
+                )
+                status = 409
+            except IntegrityError:
+                # Two saves of the same new record (a double click, two colleagues at once):
+                # the second meets the first's unique key, and is told so.
+                form.add_error(
+                    None,
+                    f"已有相同的{kind.label}（可能是重复提交或同事刚刚录入）。请在列表中查看，"
+                    "确认不是重复后修改名称或日期再保存。",
                 )
                 status = 409
             else:

@@ -186,3 +186,25 @@ def test_a_long_upload_name_is_shortened_and_saved(clerk_client, db):
     doc = MeetingDocument.objects.get()
     assert len(doc.file.name) <= 100 and doc.file.name.endswith(".pdf")
     assert doc.file.storage.exists(doc.file.name)
+
+
+def test_a_duplicate_save_answers_with_the_form_not_a_500(clerk_client, db, monkeypatch):
+    """The second of two simultaneous saves meets the first's unique key in the database."""
+    from meetings.forms import DecisionForm
+    from meetings.models import Decision
+
+    Decision.objects.create(title="关于重复提交的决定", date=f_date())
+    # As when both requests passed validation before either was written.
+    monkeypatch.setattr(DecisionForm, "validate_unique", lambda self: None)
+    response = clerk_client.post(
+        "/decisions/new/", {"title": "关于重复提交的决定", "kind": "决定", "date": "2025-06-01"}
+    )
+    assert response.status_code == 409
+    assert "已有相同的决议决定" in response.content.decode()
+    assert Decision.objects.count() == 1
+
+
+def f_date():
+    import datetime
+
+    return datetime.date(2025, 6, 1)
