@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.conf import settings
+from django.contrib import messages
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -11,10 +12,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from .jobs import enqueue_on_commit, kinds
 from .ledger.export import template_bytes, workbook_bytes, xlsx_response
 from .models import LedgerImport
 from .roles import perm_required, staff_required
-from .tasks import run_ledger_import
 
 
 class UploadForm(forms.Form):
@@ -48,11 +49,14 @@ def ledger_home(request: HttpRequest) -> HttpResponse:
         form = UploadForm(request.POST, request.FILES)
         if form.is_valid():
             upload = form.cleaned_data["file"]
+            outcome: dict = {}
             with transaction.atomic():
                 record = LedgerImport.objects.create(
                     user=request.user, filename=upload.name, file=upload
                 )
-                run_ledger_import.delay_on_commit(record.pk, True)
+                enqueue_on_commit(record, kinds()[1], outcome)
+            if not outcome.get("sent", True):
+                messages.warning(request, BROKER_AWAY)
             return redirect("ledger_import", pk=record.pk)
     today = timezone.localdate()
     imports = LedgerImport.objects.select_related("user")
@@ -72,6 +76,9 @@ def ledger_home(request: HttpRequest) -> HttpResponse:
         },
         status=400 if request.method == "POST" else 200,
     )
+
+
+BROKER_AWAY = "后台服务暂时不可用：已登记，服务恢复后将自动处理，无需重复上传或确认。"
 
 
 @require_GET
@@ -105,12 +112,16 @@ def ledger_import_status(request: HttpRequest, pk: int) -> JsonResponse:
 def ledger_import_confirm(request: HttpRequest, pk: int) -> HttpResponse:
     """Write a checked workbook. Only a 待确认 import can be confirmed, and only once."""
     record = get_import_for_user(request, pk)
+    outcome: dict = {}
     with transaction.atomic():
         moved = LedgerImport.objects.filter(pk=record.pk, status=LedgerImport.Status.READY).update(
-            status=LedgerImport.Status.IMPORT_QUEUED, progress=0
+            status=LedgerImport.Status.IMPORT_QUEUED, progress=0, enqueued=None
         )
         if moved:
-            run_ledger_import.delay_on_commit(record.pk, False)
+            record.status = LedgerImport.Status.IMPORT_QUEUED
+            enqueue_on_commit(record, kinds()[1], outcome)
+    if moved and not outcome.get("sent", True):
+        messages.warning(request, BROKER_AWAY)
     if not moved:
         return render(
             request,

@@ -231,6 +231,10 @@ class ReportJob(models.Model):
     gather_ms = models.PositiveIntegerField(_("汇总数据用时（毫秒）"), null=True, blank=True)
     render_ms = models.PositiveIntegerField(_("排版用时（毫秒）"), null=True, blank=True)
     attempts = models.PositiveSmallIntegerField(_("尝试次数"), default=0)
+    # The outbox and the lease (congress.jobs): when the message left, and until when the
+    # worker that claimed the job is known to be alive.
+    enqueued = models.DateTimeField(_("发送时间"), null=True, blank=True)
+    lease_until = models.DateTimeField(_("租约到期"), null=True, blank=True)
 
     class Meta:
         ordering = ["-created", "-pk"]
@@ -278,6 +282,9 @@ class LedgerImport(models.Model):
     result = models.JSONField(_("结果"), default=dict, blank=True)
     created = models.DateTimeField(_("上传时间"), auto_now_add=True)
     finished = models.DateTimeField(_("完成时间"), null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(_("尝试次数"), default=0)
+    enqueued = models.DateTimeField(_("发送时间"), null=True, blank=True)
+    lease_until = models.DateTimeField(_("租约到期"), null=True, blank=True)
 
     class Meta:
         ordering = ["-created", "-pk"]
@@ -295,6 +302,10 @@ class LedgerImport(models.Model):
             self.Status.IMPORT_QUEUED,
             self.Status.IMPORTING,
         )
+
+    def dry_run_for(self) -> bool:
+        """Whether the job's task checks (dry run) or writes."""
+        return self.status in (self.Status.QUEUED, self.Status.CHECKING)
 
 
 class Notification(models.Model):

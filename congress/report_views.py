@@ -106,7 +106,12 @@ def reports(request: HttpRequest) -> HttpResponse:
         form = YearForm(request.POST)
         if form.is_valid():
             job, created = request_report(form.cleaned_data["year"], request.user)
-            if not created:
+            if not getattr(job, "sent", True):
+                messages.warning(
+                    request,
+                    "后台服务暂时不可用：生成请求已登记，服务恢复后将自动生成，无需重复提交。",
+                )
+            elif not created:
                 messages.info(request, f"{job.year}年度报告正在生成中，请稍候。")
             return redirect(f"{reverse('reports')}?year={job.year}")
         year = today.year - 1

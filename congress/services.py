@@ -8,24 +8,45 @@ from .models import ReportJob
 
 
 def request_report(year: int, user) -> tuple[ReportJob, bool]:
-    """The year's running job if there is one, else a new job enqueued after commit."""
-    from .tasks import render_annual_report
+    """The year's live job if there is one, else a new job (or the year's job whose worker was
+    lost, taken over), sent to the worker after commit. ``job.sent`` is False when the broker
+    was away: the job then waits in the outbox, and the sweeper sends it later."""
+    from django.utils import timezone
 
-    active = ReportJob.objects.filter(
-        year=year, status__in=(ReportJob.Status.QUEUED, ReportJob.Status.RUNNING)
-    ).first()
-    if active:
-        return active, False
+    from .jobs import active_filter, enqueue_on_commit, kinds
+
+    S = ReportJob.Status
+    kind = kinds()[0]
+    live = ReportJob.objects.filter(active_filter([S.RUNNING], [S.QUEUED]), year=year).first()
+    if live:
+        live.sent = True
+        return live, False
+    outcome: dict = {}
     try:
         with transaction.atomic():
-            job = ReportJob.objects.create(year=year, requested_by=user if user else None)
-            render_annual_report.delay_on_commit(job.pk)
+            # A job 生成中 whose lease ran out lost its worker: take it over, never join it.
+            stale = ReportJob.objects.filter(
+                year=year, status=S.RUNNING, lease_until__lt=timezone.now()
+            ).first()
+            if stale is not None:
+                ReportJob.objects.filter(pk=stale.pk, status=S.RUNNING).update(
+                    status=S.QUEUED,
+                    enqueued=None,
+                    lease_until=None,
+                    step="重新排队",
+                    requested_by=user,
+                )
+                job = stale
+            else:
+                job = ReportJob.objects.create(year=year, requested_by=user if user else None)
+            enqueue_on_commit(job, kind, outcome)
     except IntegrityError:
         # Someone asked at the same moment: join their job.
-        return ReportJob.objects.get(
-            year=year, status__in=(ReportJob.Status.QUEUED, ReportJob.Status.RUNNING)
-        ), False
-    return job, True
+        job = ReportJob.objects.filter(year=year, status__in=(S.QUEUED, S.RUNNING)).first()
+        job.sent = True
+        return job, False
+    job.sent = outcome.get("sent", True)
+    return job, stale is None
 
 
 def replace_own_figures(items: list, user=None) -> None:

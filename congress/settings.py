@@ -203,6 +203,11 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Publishing gives up within seconds with the broker away (the job waits in the outbox).
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2, "socket_timeout": 5}
+# A claimed job's lease (seconds): renewed by a heartbeat; when it runs out, the job is retaken.
+CONGRESS_JOB_LEASE = envint("CONGRESS_JOB_LEASE", "90")
 
 # Reminders: every morning the day's reminders, every Monday the leadership's weekly digest.
 # CONGRESS_REMINDER_EVERY (seconds) replaces both with a short interval, for tests and trials.
@@ -211,6 +216,10 @@ CELERY_BEAT_SCHEDULE = {
     "reminders": {
         "task": "congress.tasks.send_reminders",
         "schedule": _every or crontab(hour=envint("CONGRESS_REMINDER_HOUR", "8"), minute=0),
+    },
+    "sweep-jobs": {
+        "task": "congress.tasks.sweep_jobs",
+        "schedule": envint("CONGRESS_SWEEP_EVERY", "60"),
     },
     "weekly-digest": {
         "task": "congress.tasks.weekly_digest",

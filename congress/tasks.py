@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 import logging
 import time
 
@@ -10,27 +9,23 @@ from celery import shared_task
 from celery.exceptions import SoftTimeLimitExceeded
 from django.core.files.base import ContentFile
 from django.db import DatabaseError, OperationalError
-from django.db.models import F, Q
 from django.utils import timezone
 
 from .models import ReportJob
 
 log = logging.getLogger(__name__)
 SOFT_LIMIT = 300
-# A job left 生成中 longer than this was lost with its worker; a redelivery may take it over.
-STALE_AFTER = datetime.timedelta(seconds=SOFT_LIMIT * 2)
 
 S = ReportJob.Status
 
 
 def claim(job_id: int) -> bool:
-    """Take the job with one conditional UPDATE, so a duplicated task does no work twice."""
-    now = timezone.now()
-    takeable = Q(status=S.QUEUED) | Q(status=S.RUNNING, started__lt=now - STALE_AFTER)
-    return bool(
-        ReportJob.objects.filter(takeable, pk=job_id).update(
-            status=S.RUNNING, started=now, progress=5, step="汇总数据", attempts=F("attempts") + 1
-        )
+    """Take the job with one conditional UPDATE (congress.jobs), so a duplicated task does no
+    work twice and a job whose worker died is taken over once its lease ran out."""
+    from .jobs import claim as take
+
+    return take(
+        ReportJob, job_id, S.QUEUED, S.RUNNING, started=timezone.now(), progress=5, step="汇总数据"
     )
 
 
@@ -42,14 +37,22 @@ def _progress(job_id: int, progress: int, step: str) -> None:
     bind=True, acks_late=True, max_retries=3, soft_time_limit=SOFT_LIMIT, time_limit=SOFT_LIMIT + 60
 )
 def render_annual_report(self, job_id: int) -> str:
-    """Gather the year's figures, lay out the PDF and store it on the job."""
-    from .report.gather import checksum, gather
-    from .report.render import render_pdf
-    from .report.word import render_docx
+    """Gather the year's figures, lay out the PDF and the Word copy, store them on the job."""
+    from .jobs import Heartbeat
 
     if not claim(job_id):
         return "skipped"
     job = ReportJob.objects.get(pk=job_id)
+    with Heartbeat(ReportJob, job_id, S.RUNNING):
+        return _render(self, job)
+
+
+def _render(self, job: ReportJob) -> str:
+    from .report.gather import checksum, gather
+    from .report.render import render_pdf
+    from .report.word import render_docx
+
+    job_id = job.pk
     try:
         started = time.monotonic()
         context = gather(job.year)
@@ -75,6 +78,7 @@ def render_annual_report(self, job_id: int) -> str:
             pages=pages,
             finished=timezone.now(),
             error="",
+            lease_until=None,
             gather_ms=int((gathered - started) * 1000),
             render_ms=int((rendered - gathered) * 1000),
         )
@@ -85,7 +89,13 @@ def render_annual_report(self, job_id: int) -> str:
     except (OperationalError, ConnectionError) as exc:
         # Transient (the database restarting, a lost connection): put it back and retry.
         if self.request.retries < self.max_retries:
-            ReportJob.objects.filter(pk=job_id).update(status=S.QUEUED, step="等待重试")
+            try:
+                ReportJob.objects.filter(pk=job_id).update(
+                    status=S.QUEUED, step="等待重试", lease_until=None
+                )
+            except DatabaseError:
+                # The database is still away: the lease runs out and the sweeper retakes the job.
+                log.warning("report %s: could not mark for retry", job_id)
             raise self.retry(exc=exc, countdown=2 ** (self.request.retries + 1)) from exc
         _fail(job_id, f"生成失败（数据库暂时不可用）：{exc}")
         return "failed"
@@ -105,21 +115,32 @@ def _fail(job_id: int, message: str) -> None:
 
 
 def _ledger_claim(pk: int, ready: str, running: str) -> bool:
+    from .jobs import claim as take
     from .models import LedgerImport
 
-    return bool(LedgerImport.objects.filter(pk=pk, status=ready).update(status=running, progress=1))
+    return take(LedgerImport, pk, ready, running, progress=1)
 
 
 @shared_task(acks_late=True, soft_time_limit=600, time_limit=660)
 def run_ledger_import(pk: int, dry_run: bool) -> str:
     """Check (dry run) or write an uploaded workbook, reporting progress on the record."""
-    from .ledger.importer import import_workbook
     from .models import LedgerImport
 
     St = LedgerImport.Status
     ready, running = (St.QUEUED, St.CHECKING) if dry_run else (St.IMPORT_QUEUED, St.IMPORTING)
     if not _ledger_claim(pk, ready, running):
         return "skipped"
+    from .jobs import Heartbeat
+
+    with Heartbeat(LedgerImport, pk, running):
+        return _import(pk, dry_run, running)
+
+
+def _import(pk: int, dry_run: bool, running: str) -> str:
+    from .ledger.importer import import_workbook
+    from .models import LedgerImport
+
+    St = LedgerImport.Status
     record = LedgerImport.objects.get(pk=pk)
 
     def progress(done: int, total: int) -> None:
@@ -141,7 +162,11 @@ def run_ledger_import(pk: int, dry_run: bool) -> str:
     else:
         status = St.INVALID
     LedgerImport.objects.filter(pk=pk).update(
-        status=status, progress=100, result=result.as_dict(), finished=timezone.now()
+        status=status,
+        progress=100,
+        result=result.as_dict(),
+        finished=timezone.now(),
+        lease_until=None,
     )
     return status
 
@@ -193,3 +218,11 @@ def weekly_digest() -> int:
         ):
             sent += 1
     return sent
+
+
+@shared_task(acks_late=True, ignore_result=True)
+def sweep_jobs() -> dict:
+    """Every minute (beat): retake jobs whose worker was lost, send the ones never sent."""
+    from .jobs import sweep
+
+    return sweep()
