@@ -99,6 +99,13 @@ AUTHENTICATION_BACKENDS = [
 AXES_FAILURE_LIMIT = envint("CONGRESS_LOGIN_FAILURES", "5")
 AXES_COOLOFF_TIME = envint("CONGRESS_LOCKOUT_MINUTES", "15") / 60  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# One address failing on many accounts (password spraying) is held back as well (throttle.py);
+# set high enough for an office whose staff share one address behind NAT.
+CONGRESS_LOGIN_FAILURES_PER_ADDRESS = envint("CONGRESS_LOGIN_FAILURES_PER_ADDRESS", "30")
+# Reverse proxies in front of the application (nginx: 1): the client's address is read from
+# X-Forwarded-For past them; 0 reads the connection's own address.
+CONGRESS_PROXY_COUNT = envint("CONGRESS_PROXY_COUNT", "0")
+AXES_CLIENT_IP_CALLABLE = "congress.throttle.client_address"
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False

@@ -14,8 +14,11 @@ from . import (
     twofactor,
     views,
 )
+from .throttle import throttled_login
 
-login = login_not_required(auth_views.LoginView.as_view(redirect_authenticated_user=True))
+login = login_not_required(
+    throttled_login(auth_views.LoginView.as_view(redirect_authenticated_user=True))
+)
 set_password = login_not_required(
     auth_views.PasswordResetConfirmView.as_view(
         template_name="registration/set_password.html",

@@ -129,3 +129,33 @@ def test_backup_and_restore_into_an_empty_database(known_year, tmp_path):
 
     with pytest.raises(CommandError, match="已有记录"):
         call_command("restore", str(path))
+
+
+def test_one_address_failing_on_many_accounts_is_held_back(client, clerk, settings):
+    """Password spraying: a few guesses at each of many accounts from one address."""
+    settings.CONGRESS_LOGIN_FAILURES_PER_ADDRESS = 8
+    for i in range(8):
+        client.post(reverse("login"), {"username": f"someone{i}", "password": "guess-1"})
+    blocked = client.post(reverse("login"), {"username": "clerk", "password": PASSWORD})
+    assert blocked.status_code == 429 and "登录失败的次数过多" in blocked.content.decode()
+    # Another address is not affected.
+    other = client.post(
+        reverse("login"), {"username": "clerk", "password": PASSWORD}, REMOTE_ADDR="10.0.0.9"
+    )
+    assert other.status_code == 302
+
+
+def test_behind_a_proxy_the_forwarded_address_counts(client, clerk, settings):
+    from django.test import RequestFactory
+
+    from congress.throttle import client_address
+
+    # nginx appends the address it saw; what the client wrote before it is not trusted.
+    request = RequestFactory().post(
+        "/", HTTP_X_FORWARDED_FOR="198.51.100.1, 203.0.113.7", REMOTE_ADDR="10.0.0.1"
+    )
+    assert client_address(request) == "10.0.0.1"  # no proxy configured: the connection
+    settings.CONGRESS_PROXY_COUNT = 1
+    assert client_address(request) == "203.0.113.7"
+    settings.CONGRESS_PROXY_COUNT = 2
+    assert client_address(request) == "198.51.100.1"
