@@ -25,7 +25,10 @@ from django.utils import timezone
 log = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 3
-LOST_MESSAGE_AFTER = datetime.timedelta(minutes=10)
+# A queued job no worker took within this time lost its message (Redis restarted without
+# persistence drops its queues): send it again. A duplicate message finds the job claimed and
+# does nothing.
+LOST_MESSAGE_AFTER = datetime.timedelta(seconds=60)
 
 
 def lease() -> datetime.timedelta:
