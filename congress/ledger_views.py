@@ -112,10 +112,27 @@ def ledger_import_status(request: HttpRequest, pk: int) -> JsonResponse:
 def ledger_import_confirm(request: HttpRequest, pk: int) -> HttpResponse:
     """Write a checked workbook. Only a 待确认 import can be confirmed, and only once."""
     record = get_import_for_user(request, pk)
+    conflicts = (record.result or {}).get("conflicts", [])
+    decisions = {c["key"]: request.POST.get(f"decide:{c['key']}", "") for c in conflicts}
+    if any(choice not in ("keep", "take") for choice in decisions.values()):
+        return render(
+            request,
+            "congress/ledger_import.html",
+            {
+                "record": record,
+                "result": record.result,
+                "error": "请对每一处冲突作出选择：保留系统中的内容，或采用工作簿中的内容。",
+            },
+            status=400,
+        )
     outcome: dict = {}
     with transaction.atomic():
         moved = LedgerImport.objects.filter(pk=record.pk, status=LedgerImport.Status.READY).update(
-            status=LedgerImport.Status.IMPORT_QUEUED, progress=0, enqueued=None
+            status=LedgerImport.Status.IMPORT_QUEUED,
+            progress=0,
+            enqueued=None,
+            confirmed_by=request.user,
+            result={**(record.result or {}), "decisions": decisions},
         )
         if moved:
             record.status = LedgerImport.Status.IMPORT_QUEUED

@@ -285,6 +285,15 @@ class LedgerImport(models.Model):
     attempts = models.PositiveSmallIntegerField(_("尝试次数"), default=0)
     enqueued = models.DateTimeField(_("发送时间"), null=True, blank=True)
     lease_until = models.DateTimeField(_("租约到期"), null=True, blank=True)
+    # The changes are recorded as made by whoever confirmed the import.
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("确认人"),
+    )
 
     class Meta:
         ordering = ["-created", "-pk"]

@@ -148,7 +148,14 @@ def _import(pk: int, dry_run: bool, running: str) -> str:
 
     try:
         data = record.file.read()
-        result = import_workbook(data, dry_run=dry_run, progress=progress)
+        decisions = {} if dry_run else (record.result or {}).get("decisions", {})
+        result = import_workbook(
+            data,
+            dry_run=dry_run,
+            progress=progress,
+            user=record.confirmed_by or record.user,
+            decisions=decisions,
+        )
     except Exception as exc:  # noqa: BLE001 - shown to the user on the import's page
         log.exception("ledger import %s failed", pk)
         LedgerImport.objects.filter(pk=pk).update(
@@ -159,6 +166,8 @@ def _import(pk: int, dry_run: bool, running: str) -> str:
         return "failed"
     if result.ok:
         status = St.READY if dry_run else St.DONE
+    elif dry_run and not result.errors:
+        status = St.READY  # conflicts only: a person decides each one before confirming
     else:
         status = St.INVALID
     LedgerImport.objects.filter(pk=pk).update(

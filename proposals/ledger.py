@@ -80,6 +80,12 @@ register(
             Col("转公益诉讼", "bool"),
         ],
         key=("编号", "类别", "提出日期"),
+        # 提出日期 places the item in its year: the key is the number and kind within a year.
+        lookup=lambda v: (
+            {"number": v["编号"], "kind": v["类别"], "year": v["提出日期"].year}
+            if v.get("编号") and v.get("类别") and v.get("提出日期")
+            else None
+        ),
         save=save_suggestion,
         dump=lambda s: {
             "编号": s.number,

@@ -249,8 +249,12 @@ def test_importing_twice_creates_nothing_new():
     second = run(sheets)
     assert first.created == {"联络站": 1, "代表": 2, "代表活动": 1}
     assert second.created == {"联络站": 0, "代表": 0, "代表活动": 0}
-    assert second.updated == {"联络站": 1, "代表": 2, "代表活动": 1}
+    # A row equal to its record changes nothing: no new version, no history entry.
+    assert second.updated == {"联络站": 0, "代表": 0, "代表活动": 0}
+    assert second.unchanged == {"联络站": 1, "代表": 2, "代表活动": 1}
     assert Deputy.objects.count() == 2 and Activity.objects.count() == 1
+    assert set(Deputy.objects.values_list("version", flat=True)) == {1}
+    assert Deputy.history.count() == 2
 
 
 def test_dry_run_writes_nothing_but_counts():

@@ -51,12 +51,16 @@ def workbook_bytes(year: int) -> tuple[bytes, dict[str, int]]:
     """The year's records in every sheet of the format."""
     from openpyxl import Workbook
 
+    from .versions import remember
+
     wb = Workbook()
     counts = {}
     for i, sheet in enumerate(all_sheets()):
-        rows = list(sheet.rows(sheet.year_queryset(year)))
+        records = list(sheet.prepare(sheet.year_queryset(year)))
+        rows = [sheet.dump(r) for r in records]
         counts[sheet.name] = len(rows)
         _sheet(wb, sheet, rows, first=i == 0)
+        remember(wb, sheet, records)
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue(), counts
@@ -106,9 +110,13 @@ def export_queryset(kind, queryset) -> HttpResponse:
     """A list page's filtered records as a one-sheet workbook in the ledger format."""
     from openpyxl import Workbook
 
+    from .versions import remember
+
     sheet = next(s for s in all_sheets() if s.name == kind.export_sheet)
     wb = Workbook()
-    _sheet(wb, sheet, sheet.rows(queryset), first=True)
+    records = list(sheet.prepare(queryset))
+    _sheet(wb, sheet, [sheet.dump(r) for r in records], first=True)
+    remember(wb, sheet, records)
     out = io.BytesIO()
     wb.save(out)
     return xlsx_response(out.getvalue(), f"{sheet.name}.xlsx")

@@ -39,20 +39,27 @@ class Problem:
 class Result:
     created: dict[str, int] = field(default_factory=dict)
     updated: dict[str, int] = field(default_factory=dict)
+    unchanged: dict[str, int] = field(default_factory=dict)
+    kept: int = 0  # conflicts resolved by keeping the application's values
     errors: list[Problem] = field(default_factory=list)
+    conflicts: list = field(default_factory=list)  # versions.Conflict, not yet decided
     warnings: list[str] = field(default_factory=list)
     dry_run: bool = False
+    versions: dict = field(default_factory=dict)  # what the workbook remembers, by sheet
 
     @property
     def ok(self) -> bool:
-        return not self.errors
+        return not self.errors and not self.conflicts
 
     def as_dict(self) -> dict:
         return {
             "created": self.created,
             "updated": self.updated,
+            "unchanged": self.unchanged,
+            "kept": self.kept,
             "dry_run": self.dry_run,
             "errors": [p.__dict__ | {"text": str(p)} for p in self.errors],
+            "conflicts": [c.__dict__ | {"key": c.key, "text": str(c)} for c in self.conflicts],
             "warnings": self.warnings,
         }
 
@@ -65,23 +72,105 @@ Progress = Callable[[int, int], None]
 
 
 def import_workbook(
-    data: bytes, *, dry_run: bool = False, progress: Progress | None = None
+    data: bytes,
+    *,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+    user=None,
+    decisions: dict[str, str] | None = None,
+    overwrite: bool = False,
 ) -> Result:
-    """Read, check and (unless dry_run) write a workbook. Nothing is written on any error."""
+    """Read, check and (unless dry_run) write a workbook. Nothing is written on any error or
+    on any conflict left undecided (``decisions``: "sheet:row" -> "keep" or "take";
+    ``overwrite`` takes the workbook's values for every conflict). Changes are recorded as made
+    by ``user``."""
+    from .versions import IMPORT_USER
+
     result = Result(dry_run=dry_run)
     parsed = read_workbook(data, result)
-    if not result.ok:
+    if result.errors:
         return result
+    token = IMPORT_USER.set(user)
+    try:
+        return _write(parsed, result, dry_run, progress, decisions or {}, overwrite)
+    finally:
+        IMPORT_USER.reset(token)
+
+
+class _Outcome(Exception):
+    """Undo a trial save: the row changes nothing, or waits for a person's decision."""
+
+    def __init__(self, what: str, differs: list[str] | None = None):
+        super().__init__(what)
+        self.what, self.differs = what, differs or []
+
+
+def _trial(sheet, row_number: int, values: dict, result: Result, decisions, overwrite) -> bool:
+    """Save one row in a savepoint, and keep it only if it changes its record and is not in
+    conflict with a change made since the export. True when a record was created."""
+    from .versions import find, key_text, normalized
+
+    model = sheet.model
+    record = find(sheet, model, values) if model is not None else None
+    if record is None:
+        return sheet.save(values)
+    before = normalized(sheet, record)
+    exported = result.versions.get(sheet.name, {}).get(key_text(sheet, values) or "")
+    with transaction.atomic():
+        created = sheet.save(values)
+        after = normalized(sheet, model._default_manager.get(pk=record.pk))
+        differs = [h for h in after if after[h] != before.get(h)]
+        if not differs:
+            raise _Outcome("unchanged")
+        if exported is not None and getattr(record, "version", exported) != exported:
+            choice = "take" if overwrite else decisions.get(f"{sheet.name}:{row_number}")
+            if choice == "keep":
+                raise _Outcome("kept")
+            if choice != "take":
+                raise _Outcome("conflict", differs)
+    return created
+
+
+def _write(parsed, result: Result, dry_run: bool, progress, decisions, overwrite) -> Result:
+    from .versions import Conflict, changed_since, find
+
     total = sum(len(rows) for _sheet, rows in parsed) or 1
     done = 0
     try:
         with transaction.atomic():
             for sheet, rows in parsed:
                 result.created[sheet.name] = result.updated[sheet.name] = 0
+                result.unchanged[sheet.name] = 0
                 for row_number, values in rows:
+                    done += 1
+                    if progress and done % 50 == 0:
+                        progress(done, total)
                     try:
                         with transaction.atomic():
-                            created = sheet.save(values)
+                            created = _trial(
+                                sheet, row_number, values, result, decisions, overwrite
+                            )
+                    except _Outcome as outcome:
+                        if outcome.what == "unchanged":
+                            result.unchanged[sheet.name] += 1
+                        elif outcome.what == "kept":
+                            result.kept += 1
+                        else:
+                            record = find(sheet, sheet.model, values)
+                            exported = result.versions[sheet.name]
+                            from .versions import key_text
+
+                            version = exported.get(key_text(sheet, values) or "")
+                            result.conflicts.append(
+                                Conflict(
+                                    sheet.name,
+                                    row_number,
+                                    str(record),
+                                    changed_since(sheet, record, version),
+                                    outcome.differs,
+                                )
+                            )
+                        continue
                     except RowError as exc:
                         result.errors.append(
                             Problem(
@@ -100,10 +189,7 @@ def import_workbook(
                         continue
                     key = "created" if created else "updated"
                     getattr(result, key)[sheet.name] += 1
-                    done += 1
-                    if progress and done % 50 == 0:
-                        progress(done, total)
-            if result.errors or dry_run:
+            if result.errors or result.conflicts or dry_run:
                 raise _Rollback
     except _Rollback:
         pass
@@ -142,6 +228,9 @@ def read_workbook(data: bytes, result: Result) -> list[tuple[Sheet, list[tuple[i
             Problem("", None, "", "", f"无法读取该工作簿：{exc.__class__.__name__}")
         )
         return []
+    from .versions import recalled
+
+    result.versions = recalled(values)
     known = {sheet.name: sheet for sheet in all_sheets()}
     for name in values.sheetnames:
         if name.strip() not in known:

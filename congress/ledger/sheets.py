@@ -81,6 +81,17 @@ class Sheet:
     # written in the ledger's words, select the same records the sheet holds.
     fields: dict[str, str] = field(default_factory=dict)
     year_column: str = ""  # the starred date column that puts a row in a year
+    # The ORM filter that finds a row's record, when the natural key is not plain columns.
+    lookup: Callable[[dict], dict] | None = None
+
+    @property
+    def model(self) -> type[models.Model] | None:
+        from congress.crud import KINDS
+        from congress.registry import discover
+
+        discover("views")  # the record kinds, declared in each app's views
+        kind = next((k for k in KINDS.values() if k.export_sheet == self.name), None)
+        return kind.model if kind else None
 
     def rows(self, queryset: models.QuerySet) -> Iterable[dict]:
         return (self.dump(obj) for obj in self.prepare(queryset))
@@ -128,6 +139,11 @@ def upsert(model: type[models.Model], key: dict, values: dict) -> tuple[models.M
         name, errors = next(iter(exc.message_dict.items()))
         label = str(model._meta.get_field(name).verbose_name) if name != "__all__" else ""
         raise RowError(label, "；".join(errors)) from exc
+    from .versions import IMPORT_USER
+
+    user = IMPORT_USER.get()
+    if user is not None:
+        obj._history_user = user  # the history says who confirmed the import, not "系统"
     obj.save()
     return obj, created
 
