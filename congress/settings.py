@@ -172,6 +172,11 @@ MEDIA_ROOT = Path(os.getenv("DJANGO_MEDIA_ROOT", DATA_DIR / "media"))
 MEDIA_URL = "/media-not-public/"
 UPLOAD_MAX_BYTES = envint("CONGRESS_UPLOAD_MAX_BYTES", str(20 * 1024 * 1024))
 LEDGER_MAX_BYTES = envint("CONGRESS_LEDGER_MAX_BYTES", str(10 * 1024 * 1024))
+# Checked in the zip's directory before anything is parsed: a 4 MB file can hold gigabytes of
+# XML (a zip bomb). A province's year (about 100 000 rows) is well under these.
+LEDGER_MAX_UNCOMPRESSED = envint("CONGRESS_LEDGER_MAX_UNCOMPRESSED", str(150 * 1024 * 1024))
+LEDGER_MAX_RATIO = envint("CONGRESS_LEDGER_MAX_RATIO", "200")
+LEDGER_MAX_ROWS = envint("CONGRESS_LEDGER_MAX_ROWS", "200000")
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # Uploaded names are shortened safely (congress.uploads.ShortNameStorage): a 250-character file

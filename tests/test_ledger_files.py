@@ -239,3 +239,31 @@ def test_a_5000_row_workbook_imports():
     )
     result = import_workbook(data)
     assert result.ok and result.created["其他工作"] == 5000
+
+
+def test_a_zip_bomb_is_refused_before_parsing(db, settings):
+    """A small file that unpacks to a huge sheet is refused quickly and with little memory."""
+    import io
+    import resource
+    import time
+    import zipfile
+
+    from congress.ledger.importer import import_workbook
+
+    settings.LEDGER_MAX_UNCOMPRESSED = 20 * 1024 * 1024
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        row = "<row>" + "<c><v>0</v></c>" * 1000 + "</row>"
+        z.writestr(
+            "xl/worksheets/sheet1.xml",
+            "<worksheet><sheetData>" + row * 2500 + "</sheetData></worksheet>",
+        )
+    bomb = out.getvalue()
+    assert len(bomb) < 1024 * 1024
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    started = time.monotonic()
+    result = import_workbook(bomb)
+    assert time.monotonic() - started < 2
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 200 * 1024  # KB
+    assert not result.ok and "解压后过大" in str(result.errors[0])

@@ -198,6 +198,23 @@ def _write(parsed, result: Result, dry_run: bool, progress, decisions, overwrite
     return result
 
 
+def _too_big(data: bytes) -> str:
+    """Refuse a zip bomb from the zip's directory alone, before any XML is read."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            entries = archive.infolist()
+    except zipfile.BadZipFile:
+        return "不是 Excel 工作簿（.xlsx）文件"
+    total = sum(e.file_size for e in entries)
+    if total > settings.LEDGER_MAX_UNCOMPRESSED or len(entries) > 2000:
+        return "工作簿解压后过大：请分成几个工作簿导入，或删去其中的图片和多余的工作表"
+    for e in entries:
+        if e.compress_size and e.file_size / e.compress_size > settings.LEDGER_MAX_RATIO:
+            if e.file_size > 1024 * 1024:
+                return "工作簿的内容异常（压缩比过高），已拒绝导入"
+    return ""
+
+
 def read_workbook(data: bytes, result: Result) -> list[tuple[Sheet, list[tuple[int, dict]]]]:
     """Every sheet's rows parsed cell by cell; problems go to result.errors."""
     from openpyxl import load_workbook
@@ -219,6 +236,10 @@ def read_workbook(data: bytes, result: Result) -> list[tuple[Sheet, list[tuple[i
         return []
     if not data.startswith(b"PK") or not zipfile.is_zipfile(io.BytesIO(data)):
         result.errors.append(Problem("", None, "", "", "不是 Excel 工作簿（.xlsx）文件"))
+        return []
+    problem = _too_big(data)
+    if problem:
+        result.errors.append(Problem("", None, "", "", problem))
         return []
     try:
         formulas = load_workbook(io.BytesIO(data), data_only=False)
