@@ -17,7 +17,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
 from django.db.models import Model, ProtectedError, QuerySet
-from django.forms import BaseInlineFormSet, ModelForm
+from django.forms import BaseInlineFormSet, HiddenInput, ModelForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
@@ -255,14 +255,113 @@ def _conflict_message(obj: Model, posted: str) -> str:
             f"于{timezone.localtime(latest.history_date):%Y-%m-%d %H:%M}修改{changed}"
         )
     return (
-        f"保存失败：您编辑期间，这条记录{who or '已被他人修改'}。您的修改尚未保存；"
-        "请核对下方最新内容，确认后再次保存将以您的内容为准。"
+        f"保存失败：您编辑期间，这条记录{who or '已被他人修改'}。您的修改尚未保存。"
+        "请在下方逐项选择保留同事的内容还是使用您的内容，再保存。"
     )
+
+
+def _shown(form, name: str, value) -> str:
+    """A form value as a person reads it (a choice's label, a related record's name)."""
+    field = form.fields[name]
+    if value in (None, "", []):
+        return "（空）"
+    if hasattr(field, "queryset"):
+        pks = value if isinstance(value, list | tuple) else [value]
+        pks = [getattr(v, "pk", v) for v in pks]
+        return "、".join(str(o) for o in field.queryset.filter(pk__in=pks)) or "（空）"
+    choices = dict(getattr(field, "choices", []) or [])
+    if choices and value in choices:
+        return str(choices[value])
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    return str(value)
+
+
+def _theirs(kind: RecordKind, current: Model) -> dict:
+    """The current record's values as its form would post them."""
+    fresh = kind.form(instance=current)
+    out = {}
+    for name, form_field in fresh.fields.items():
+        value = fresh.initial.get(name, form_field.initial)
+        if hasattr(value, "all"):
+            value = list(value.all())
+        out[name] = value
+    return out
+
+
+def _comparison(kind: RecordKind, form, current: Model) -> list[dict]:
+    """Field by field: what the colleague saved and what this user typed, where they differ."""
+    theirs = _theirs(kind, current)
+    rows = []
+    for name in form.fields:
+        if isinstance(form.fields[name].widget, HiddenInput) or name not in theirs:
+            continue
+        raw_yours = (
+            form.data.getlist(name) if hasattr(form.data, "getlist") else form.data.get(name)
+        )
+        yours = form.fields[name].widget.value_from_datadict(
+            form.data, form.files, form.add_prefix(name)
+        )
+        try:
+            yours_clean = form.fields[name].clean(yours)
+        except Exception:  # noqa: BLE001 - shown as typed when it does not validate
+            yours_clean = raw_yours
+        theirs_clean = theirs[name]
+        if _normal(yours_clean) == _normal(theirs_clean):
+            continue
+        rows.append(
+            {
+                "name": name,
+                "label": form.fields[name].label,
+                "theirs": _shown(form, name, theirs_clean),
+                "yours": _shown(form, name, yours_clean),
+            }
+        )
+    return rows
+
+
+def _normal(value):
+    if hasattr(value, "all"):
+        value = list(value.all())
+    if isinstance(value, list | tuple):
+        return sorted(str(getattr(v, "pk", v)) for v in value)
+    if value in (None, ""):
+        return ""
+    return str(getattr(value, "pk", value))
+
+
+def _apply_picks(request: HttpRequest, kind: RecordKind, obj: Model):
+    """On the second save after a conflict: the fields where the user kept the colleague's
+    content take the record's current values; a differing field without a choice is an error."""
+    data = request.POST.copy()
+    theirs = _theirs(kind, kind.model.objects.get(pk=obj.pk))
+    missing = []
+    for name in request.POST.getlist("_conflict_fields"):
+        pick = request.POST.get(f"pick:{name}")
+        if pick == "theirs" and name in theirs:
+            value = theirs[name]
+            if isinstance(value, list | tuple):
+                data.setlist(name, [str(getattr(v, "pk", v)) for v in value])
+            elif isinstance(value, bool):
+                if value:
+                    data[name] = "on"
+                else:
+                    data.pop(name, None)
+            elif hasattr(value, "isoformat"):
+                data[name] = value.isoformat()
+            else:
+                data[name] = "" if value is None else str(getattr(value, "pk", value))
+        elif pick != "yours":
+            missing.append(name)
+    return data, missing
 
 
 def _edit(request: HttpRequest, kind: RecordKind, obj: Model | None) -> HttpResponse:
     data = request.POST if request.method == "POST" else None
     files = request.FILES if request.method == "POST" else None
+    missing: list[str] = []
+    if data is not None and obj is not None and request.POST.get("_conflict_fields"):
+        data, missing = _apply_picks(request, kind, obj)
     initial = (
         {k: v for k, v in request.GET.items() if k in kind.form.base_fields} if not obj else None
     )
@@ -272,7 +371,14 @@ def _edit(request: HttpRequest, kind: RecordKind, obj: Model | None) -> HttpResp
     ]
     version = getattr(obj, "version", None)
     status = 200
-    if request.method == "POST":
+    comparison: list[dict] = []
+    if missing:
+        form.is_valid()
+        form.add_error(None, "请对每一处不同逐项选择：保留同事的内容，或使用您的内容。")
+        comparison = _comparison(kind, form, kind.model.objects.get(pk=obj.pk))
+        version = request.POST.get("_version")
+        status = 409
+    elif request.method == "POST":
         status = 400
         if form.is_valid() and all(f.is_valid() for _, f in formsets):
             try:
@@ -285,9 +391,9 @@ def _edit(request: HttpRequest, kind: RecordKind, obj: Model | None) -> HttpResp
                         fs.save()
             except Conflict as exc:
                 form.add_error(None, str(exc))
-                version = (
-                    kind.model.objects.filter(pk=obj.pk).values_list("version", flat=True).first()
-                )
+                current = kind.model.objects.get(pk=obj.pk)
+                version = current.version
+                comparison = _comparison(kind, form, current)
                 status = 409
             except IntegrityError:
                 # Two saves of the same new record (a double click, two colleagues at once):
@@ -310,6 +416,7 @@ def _edit(request: HttpRequest, kind: RecordKind, obj: Model | None) -> HttpResp
             "formsets": formsets,
             "object": obj,
             "version": version,
+            "comparison": comparison,
         },
         status=status,
     )

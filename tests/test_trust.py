@@ -159,3 +159,45 @@ def test_behind_a_proxy_the_forwarded_address_counts(client, clerk, settings):
     assert client_address(request) == "203.0.113.7"
     settings.CONGRESS_PROXY_COUNT = 2
     assert client_address(request) == "198.51.100.1"
+
+
+@pytest.mark.django_db
+def test_the_lost_update_page_shows_both_versions_and_asks_field_by_field(
+    client, clerk, admin_user
+):
+    d = Decision.objects.create(title="原标题", date=D(2025, 3, 18), text="原文")
+    stale = d.version
+    client.force_login(admin_user)  # a colleague changes the title
+    client.post(
+        reverse("decisions_edit", args=[d.pk]),
+        {**_decision_form("同事的标题", stale), "text": "原文"},
+    )
+    client.force_login(clerk)  # meanwhile the clerk changes the title and the text
+    mine = {**_decision_form("我的标题", stale), "text": "我补充的全文"}
+    response = client.post(reverse("decisions_edit", args=[d.pk]), mine)
+    assert response.status_code == 409
+    html = response.content.decode()
+    assert 'data-compare="title"' in html and "同事的标题" in html and "我的标题" in html
+    assert 'data-compare="text"' in html  # the clerk's own change is listed to keep too
+    version = Decision.objects.get().version
+    # Saving again without choosing is refused: nothing is overwritten unseen.
+    undecided = client.post(
+        reverse("decisions_edit", args=[d.pk]),
+        {**mine, "_version": version, "_conflict_fields": ["title", "text"]},
+    )
+    assert undecided.status_code == 409 and "请对每一处不同逐项选择" in undecided.content.decode()
+    assert Decision.objects.get().title == "同事的标题"
+    # Keep the colleague's title, use my text.
+    done = client.post(
+        reverse("decisions_edit", args=[d.pk]),
+        {
+            **mine,
+            "_version": version,
+            "_conflict_fields": ["title", "text"],
+            "pick:title": "theirs",
+            "pick:text": "yours",
+        },
+    )
+    assert done.status_code == 302
+    d.refresh_from_db()
+    assert d.title == "同事的标题" and d.text == "我补充的全文"
