@@ -92,3 +92,93 @@ def test_a_database_drop_during_a_render_ends_in_a_finished_job(processes, real_
         assert done is not None and done.status == S.DONE, done and (done.status, done.error)
     finally:
         proxy.close()
+
+
+def test_the_broker_down_at_request_time_then_back(processes, real_env, leader, client):
+    """The request answers within 3 s with a message; the job waits in the outbox and is sent
+    by the sweeper once the broker is back."""
+    from urllib.parse import urlparse
+
+    from django.urls import reverse
+
+    from congress.celery import app
+
+    call_command("load_demo", verbosity=0)
+    redis = urlparse(real_env["REDIS_URL"])
+    proxy = Proxy(redis.port or 6379, redis.hostname or "127.0.0.1")
+    saved = app.conf.broker_url
+    try:
+        # This process publishes through the proxy; the worker and beat reach Redis directly.
+        app.conf.broker_url = f"redis://127.0.0.1:{proxy.port}{redis.path or '/0'}"
+        app._pool = None
+        app.amqp._producer_pool = None
+        proxy.cut()
+        client.force_login(leader)
+        started = time.monotonic()
+        response = client.post(reverse("reports"), {"year": "2025"}, follow=True)
+        assert time.monotonic() - started < 3
+        assert response.status_code == 200 and "后台服务暂时不可用" in response.content.decode()
+        job = ReportJob.objects.get()
+        assert job.status == S.QUEUED and job.enqueued is None
+        proxy.restore()
+        processes.start(
+            "worker",
+            "-P",
+            "prefork",
+            "-c",
+            "1",
+            "-l",
+            "warning",
+            "--without-gossip",
+            "--without-mingle",
+        )
+        processes.start(
+            "beat", "-l", "warning", "-s", str(processes.env["DJANGO_DATA_DIR"]) + "/beat"
+        )
+        done = _finished(job.pk)
+        assert done is not None and done.status == S.DONE
+    finally:
+        app.conf.broker_url = saved
+        app._pool = None
+        app.amqp._producer_pool = None
+        proxy.close()
+
+
+def test_a_worker_killed_outright_is_replaced_and_the_job_finishes(processes):
+    """The whole worker (main process too) is killed; the message stays unacked in Redis for
+    its visibility timeout, but the sweeper retakes the job for the worker that replaces it."""
+    import os
+    import signal
+
+    call_command("load_demo", verbosity=0)
+    worker = processes.start(
+        "worker",
+        "-P",
+        "prefork",
+        "-c",
+        "1",
+        "-l",
+        "warning",
+        "--without-gossip",
+        "--without-mingle",
+    )
+    processes.start("beat", "-l", "warning", "-s", str(processes.env["DJANGO_DATA_DIR"]) + "/beat")
+    time.sleep(5)
+    job, _ = request_report(2025, None)
+    assert wait_for(
+        lambda: ReportJob.objects.filter(pk=job.pk, status=S.RUNNING).exists(), 60, 0.01
+    )
+    os.killpg(worker.pid, signal.SIGKILL)  # as systemd's restart of a hung worker would
+    processes.start(
+        "worker",
+        "-P",
+        "prefork",
+        "-c",
+        "1",
+        "-l",
+        "warning",
+        "--without-gossip",
+        "--without-mingle",
+    )
+    done = _finished(job.pk)
+    assert done is not None and done.status == S.DONE and done.attempts >= 2
