@@ -26,6 +26,31 @@ def _label(model, field: str) -> str:
         return field
 
 
+def person(user) -> str:
+    """A person as colleagues know them: the name, else the login."""
+    if user is None:
+        return "系统"
+    return user.get_full_name() or user.first_name or user.username
+
+
+def _shown(model, field: str, value) -> str:
+    """A changed value as a person reads it: a related record's name, a choice's label."""
+    if value in (None, ""):
+        return ""
+    try:
+        f = model._meta.get_field(field)
+    except Exception:  # noqa: BLE001 - a field removed since
+        return str(value)
+    if f.is_relation and f.many_to_one:
+        related = f.related_model._default_manager.filter(pk=value).first()
+        return str(related) if related is not None else f"（已删除的记录 {value}）"
+    if getattr(f, "choices", None):
+        return str(dict(f.flatchoices).get(value, value))
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    return str(value)
+
+
 def record_history(obj, limit: int = 30) -> list[dict]:
     """A record's changes, newest first, field by field."""
     if not hasattr(obj, "history"):
@@ -39,15 +64,20 @@ def record_history(obj, limit: int = 30) -> list[dict]:
     for new, old in zip(entries[:limit], [*entries[1:], None], strict=False):
         changes = []
         if old is not None and new.history_type == "~":
+            model = type(obj)
             changes = [
-                (_label(type(obj), c.field), c.old, c.new)
+                (
+                    _label(model, c.field),
+                    _shown(model, c.field, c.old),
+                    _shown(model, c.field, c.new),
+                )
                 for c in new.diff_against(old).changes
                 if c.field not in HIDDEN
             ]
         rows.append(
             {
                 "when": new.history_date,
-                "who": new.history_user,
+                "who": person(new.history_user),
                 "type": TYPES.get(new.history_type, new.history_type),
                 "changes": changes,
             }
@@ -71,7 +101,7 @@ def changes(request: HttpRequest) -> HttpResponse:
     from django.contrib.auth.models import User
 
     _require_admin(request)
-    user = request.GET.get("user", "")
+    chosen = request.GET.get("user", "")
     try:
         day = datetime.date.fromisoformat(request.GET.get("date", ""))
     except ValueError:
@@ -79,8 +109,8 @@ def changes(request: HttpRequest) -> HttpResponse:
     rows = []
     for kind, model in _history_models():
         qs = model.history.select_related("history_user").order_by("-history_date")
-        if user:
-            qs = qs.filter(history_user__username=user)
+        if chosen:
+            qs = qs.filter(history_user__username=chosen)
         if day:
             qs = qs.filter(history_date__date=day)
         rows += [(h.history_date, kind, h) for h in qs[:100]]
@@ -95,12 +125,13 @@ def changes(request: HttpRequest) -> HttpResponse:
                     "kind": kind,
                     "entry": h,
                     "type": TYPES[h.history_type],
-                    "who": h.history_user,
+                    "who": person(h.history_user),
                 }
                 for when, kind, h in rows[:200]
             ],
-            "users": User.objects.order_by("username").values_list("username", flat=True),
-            "user": user,
+            # "user" would hide the logged-in user from the page's menu: the filter is "chosen".
+            "people": [(u.username, person(u)) for u in User.objects.order_by("username")],
+            "chosen": chosen,
             "date": day,
         },
     )

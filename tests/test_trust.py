@@ -25,7 +25,7 @@ def test_every_change_is_kept_with_who_and_what(client, clerk):
     )
     assert response.status_code == 302
     page = client.get(reverse("decisions_detail", args=[d.pk])).content.decode()
-    assert "修改记录" in page and "名称：原标题 → 新标题" in page and "clerk" in page
+    assert "修改记录" in page and "名称：原标题 → 新标题" in page and "录入员" in page
     assert d.history.count() == 2
 
 
@@ -201,3 +201,22 @@ def test_the_lost_update_page_shows_both_versions_and_asks_field_by_field(
     assert done.status_code == 302
     d.refresh_from_db()
     assert d.title == "同事的标题" and d.text == "我补充的全文"
+
+
+@pytest.mark.django_db
+def test_the_history_speaks_of_people_and_records_by_name(client, clerk, admin_user, unit):
+    from proposals.models import Suggestion
+
+    s = f.suggestion("1", f.deputy("张明远"))
+    s._history_user = clerk
+    s.lead_unit = unit
+    s.state = Suggestion.State.HANDLING
+    s.save()
+    from congress.history import record_history
+
+    latest = record_history(s)[0]
+    assert latest["who"] == "录入员"  # the clerk's name, not the login "clerk"
+    assert ("主办单位", "", "区住房和城乡建设局") in latest["changes"]
+    client.force_login(admin_user)
+    page = client.get(reverse("changes") + "?user=clerk").content.decode()
+    assert "录入员" in page and 'href="/dashboard/"' in page  # the menu is still there
