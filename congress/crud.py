@@ -65,6 +65,9 @@ class RecordKind:
     export_sheet: str | None = None
     # Further pages the list offers to those who may add records: (label, URL name).
     actions: list[tuple[str, str]] = field(default_factory=list)
+    # A new record created on the page enters its workflow here (record, user), in the same
+    # transaction: a suggestion registered in the browser gets its 登记 like any other.
+    on_create: Callable[[Any, Any], None] | None = None
 
     @property
     def list_actions(self) -> list[tuple[str, str]]:
@@ -389,6 +392,8 @@ def _edit(request: HttpRequest, kind: RecordKind, obj: Model | None) -> HttpResp
                     for _, fs in formsets:
                         fs.instance = saved
                         fs.save()
+                    if obj is None and kind.on_create is not None:
+                        kind.on_create(saved, request.user)
             except Conflict as exc:
                 form.add_error(None, str(exc))
                 current = kind.model.objects.get(pk=obj.pk)

@@ -60,6 +60,14 @@ def submit(suggestion: Suggestion, user) -> Suggestion:
     return suggestion
 
 
+def registered(suggestion: Suggestion, user) -> Suggestion:
+    """登记 of a suggestion the browser's form has just saved: the workflow's first event."""
+    if suggestion.state != S.NEW:
+        raise WorkflowError("新登记的建议应为待交办状态。")
+    _record(suggestion, user, "登记", "")
+    return suggestion
+
+
 @transaction.atomic
 def assign(
     suggestion: Suggestion,

@@ -67,6 +67,7 @@ suggestions = RecordKind(
     detail_context=_suggestion_context,
     export_sheet="代表建议",
     actions=[("批量交办", "batch_assign"), ("交办函", "assignment_letters")],
+    on_create=lambda s, user: services.registered(s, user),
 )
 
 

@@ -149,3 +149,24 @@ def test_list_query_count_does_not_grow_with_rows(clerk_client, db, clerk, unit)
     for i in range(3, 30):
         services.assign(services.submit(f.suggestion(str(i), lead), clerk), clerk, lead_unit=unit)
     assert _queries(clerk_client, reverse("suggestions_list")) == few
+
+
+def test_a_suggestion_registered_in_the_browser_has_its_registration_event(clerk_client, clerk, db):
+    from proposals.models import Suggestion
+    from tests import factories as f
+
+    lead = f.deputy("张明远")
+    response = clerk_client.post(
+        "/suggestions/new/",
+        {
+            "number": "第31号",
+            "kind": "代表建议",
+            "title": "关于公交站台的建议",
+            "date": "2025-01-10",
+            "lead": lead.pk,
+        },
+    )
+    assert response.status_code == 302
+    s = Suggestion.objects.get(number="第31号")
+    assert s.state == "待交办"
+    assert list(s.events.values_list("action", "user__username")) == [("登记", "clerk")]
