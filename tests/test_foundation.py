@@ -170,3 +170,19 @@ def test_missing_secret_fails_fast_when_debug_is_off(tmp_path):
     )
     assert result.returncode != 0
     assert "DJANGO_SECRET_KEY" in result.stderr
+
+
+def test_every_log_line_is_printed_once_and_a_403_without_traceback(clerk_client, db):
+    import io
+    import logging
+
+    stream = io.StringIO()
+    console = logging.getLogger().handlers[0]
+    old = console.setStream(stream)
+    try:
+        clerk_client.get("/settings/accounts/")  # a clerk is refused: 403
+    finally:
+        console.setStream(old)
+    text = stream.getvalue()
+    assert text.count("Forbidden") == 1, text
+    assert "Traceback" not in text
