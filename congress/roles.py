@@ -29,7 +29,8 @@ def _wanted(perm) -> set[str]:
     full = f"{app}.{perm.codename}"
     roles: set[str] = set()
     is_record = app in RECORD_APPS or (app == "congress" and model in CONGRESS_RECORDS)
-    if full in HANDLE:
+    if full in HANDLE or action == "handle":
+        # handle_<model>: what a handling unit does with what was sent to it (any app).
         return {UNIT}
     if model.startswith("historical"):
         # The change history is written by the system and read by administrators only.

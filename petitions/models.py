@@ -38,11 +38,13 @@ class Petition(Record):
         _("办理状态"), max_length=4, choices=State.choices, default=State.REGISTERED
     )
     closed = models.DateField(_("办结日期"), null=True, blank=True)
+    result = models.TextField(_("办理结果"), blank=True, help_text=_("转办单位在门户中填写"))
 
     class Meta:
         ordering = ["-date", "-pk"]
         verbose_name = _("信访")
         verbose_name_plural = _("信访")
+        permissions = [("handle_petition", _("转办单位查看和办理信访"))]  # units, by congress.roles
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(people__gte=1), name="petition_people_at_least_one"

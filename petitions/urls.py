@@ -1,5 +1,11 @@
+from django.urls import path
+
 from congress.crud import urls_for
 
 from . import views
 
-urlpatterns = [*urls_for(views.petitions)]
+urlpatterns = [
+    path("portal/petitions/", views.unit_petitions, name="unit_petitions"),
+    path("portal/petitions/<int:pk>/", views.unit_petition, name="unit_petition"),
+    *urls_for(views.petitions),
+]
