@@ -40,10 +40,40 @@ def _record(s: Suggestion, user, action: str, before: str, note: str = "") -> No
     )
 
 
-def _require(s: Suggestion, *states: str, doing: str) -> None:
-    if s.state not in states:
-        allowed = "、".join(states)
-        raise WorkflowError(f"当前状态为“{s.state}”，不能{doing}（只有“{allowed}”的建议可以）。")
+@dataclass(frozen=True)
+class Move:
+    """One move of the 代表建议 workflow: from which states, to which, and its name in Chinese."""
+
+    label: str
+    sources: tuple[str, ...]
+    target: str | None  # None: the state stays (签收, 重点督办), or depends (代表意见)
+
+
+# The workflow, in one place: the services refuse any other move, the pages offer these.
+TRANSITIONS: dict[str, Move] = {
+    "submit": Move("登记", ("",), S.NEW),
+    "assign": Move("交办", (S.NEW,), S.HANDLING),
+    "reject": Move("不予立案", (S.NEW,), S.REJECTED),
+    "withdraw": Move("撤回", (S.NEW, S.HANDLING), S.WITHDRAWN),
+    "accept": Move("签收", (S.HANDLING,), None),
+    "return": Move("退办", (S.HANDLING,), S.NEW),
+    "reply": Move("答复", (S.HANDLING,), S.ANSWERED),
+    "opinion": Move("登记代表意见", (S.ANSWERED,), None),  # 不满意: back to 办理中
+    "close": Move("办结", (S.ANSWERED,), S.CLOSED),
+    "key": Move("设置重点督办", (S.NEW, S.HANDLING, S.ANSWERED, S.CLOSED), None),
+    "litigation": Move("转公益诉讼", (S.HANDLING, S.ANSWERED, S.CLOSED), None),
+}
+
+
+def sources(move: str) -> tuple[str, ...]:
+    return TRANSITIONS[move].sources
+
+
+def _allow(s: Suggestion, move: str) -> None:
+    m = TRANSITIONS[move]
+    if s.state not in m.sources:
+        allowed = "、".join(m.sources)
+        raise WorkflowError(f"当前状态为“{s.state}”，不能{m.label}（只有“{allowed}”的建议可以）。")
 
 
 def _require_lead(s: Suggestion, unit: Unit | None) -> None:
@@ -82,7 +112,7 @@ def assign(
     """交办: to one lead unit and any assisting units, with a reply deadline (the configured
     months after 交办 unless one is given)."""
     s = _locked(suggestion)
-    _require(s, S.NEW, doing="交办")
+    _allow(s, "assign")
     assist = [u for u in assist_units if u.pk != lead_unit.pk]
     before = s.state
     if difficult is not None:
@@ -115,7 +145,7 @@ def assign(
 def reject(suggestion: Suggestion, user, *, reason: str) -> Suggestion:
     """不予立案, with the reason told to the deputy."""
     s = _locked(suggestion)
-    _require(s, S.NEW, doing="不予立案")
+    _allow(s, "reject")
     if not reason.strip():
         raise WorkflowError("不予立案必须说明理由。")
     before = s.state
@@ -129,7 +159,7 @@ def reject(suggestion: Suggestion, user, *, reason: str) -> Suggestion:
 def withdraw(suggestion: Suggestion, user, *, reason: str = "") -> Suggestion:
     """撤回: the deputy withdraws the suggestion before it is answered."""
     s = _locked(suggestion)
-    _require(s, S.NEW, S.HANDLING, doing="撤回")
+    _allow(s, "withdraw")
     before = s.state
     s.state = S.WITHDRAWN
     s.save()
@@ -141,7 +171,7 @@ def withdraw(suggestion: Suggestion, user, *, reason: str = "") -> Suggestion:
 def accept(suggestion: Suggestion, user, *, unit: Unit) -> Suggestion:
     """签收: the lead unit acknowledges the assignment."""
     s = _locked(suggestion)
-    _require(s, S.HANDLING, doing="签收")
+    _allow(s, "accept")
     _require_lead(s, unit)
     if s.accepted:
         raise WorkflowError("该建议已签收。")
@@ -164,7 +194,7 @@ def return_to_office(
 ) -> Suggestion:
     """退办: the lead unit returns a wrongly assigned item, within the allowed working days."""
     s = _locked(suggestion)
-    _require(s, S.HANDLING, doing="退办")
+    _allow(s, "return")
     _require_lead(s, unit)
     if not reason.strip():
         raise WorkflowError("退办必须说明理由。")
@@ -197,7 +227,7 @@ def reply(
 ) -> Suggestion:
     """答复: the lead unit's written reply and its result class (A/B/C/D)."""
     s = _locked(suggestion)
-    _require(s, S.HANDLING, doing="答复")
+    _allow(s, "reply")
     if unit is not None:
         _require_lead(s, unit)
     if result not in Suggestion.Result.values:
@@ -225,7 +255,7 @@ def record_opinion(
 ) -> Suggestion:
     """代表意见: 满意 or 基本满意 lets the item close; 不满意 sends it back for a second handling."""
     s = _locked(suggestion)
-    _require(s, S.ANSWERED, doing="登记代表意见")
+    _allow(s, "opinion")
     if opinion not in Suggestion.Opinion.values:
         raise WorkflowError("请选择代表意见：满意、基本满意或不满意。")
     before = s.state
@@ -246,7 +276,7 @@ def record_opinion(
 def close(suggestion: Suggestion, user) -> Suggestion:
     """办结: only an answered item whose deputy has given an opinion."""
     s = _locked(suggestion)
-    _require(s, S.ANSWERED, doing="办结")
+    _allow(s, "close")
     if not s.reply_date:
         raise WorkflowError("没有答复的建议不能办结。")
     if not s.opinion:
@@ -262,7 +292,7 @@ def close(suggestion: Suggestion, user) -> Suggestion:
 def set_key(suggestion: Suggestion, user, *, key: bool, leader: str = "") -> Suggestion:
     """重点督办, with the leader in charge."""
     s = _locked(suggestion)
-    _require(s, S.NEW, S.HANDLING, S.ANSWERED, S.CLOSED, doing="设置重点督办")
+    _allow(s, "key")
     if key and not leader.strip():
         raise WorkflowError("重点督办必须填写督办领导。")
     s.key, s.key_leader = key, leader.strip() if key else ""
@@ -275,7 +305,7 @@ def set_key(suggestion: Suggestion, user, *, key: bool, leader: str = "") -> Sug
 def to_litigation(suggestion: Suggestion, user, *, note: str = "") -> Suggestion:
     """转公益诉讼: the suggestion is handed to the procuratorate as a public-interest case."""
     s = _locked(suggestion)
-    _require(s, S.HANDLING, S.ANSWERED, S.CLOSED, doing="转公益诉讼")
+    _allow(s, "litigation")
     if s.litigation:
         raise WorkflowError("该建议已转为公益诉讼案件。")
     s.litigation = True

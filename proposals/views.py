@@ -112,7 +112,7 @@ STAFF_ACTIONS = {
             "assign",
             "交办",
             AssignForm,
-            (S.NEW,),
+            services.sources("assign"),
             lambda s, u, d, unit: services.assign(
                 s,
                 u,
@@ -126,42 +126,42 @@ STAFF_ACTIONS = {
             "reject",
             "不予立案",
             ReasonForm,
-            (S.NEW,),
+            services.sources("reject"),
             lambda s, u, d, unit: services.reject(s, u, reason=d["reason"]),
         ),
         Action(
             "withdraw",
             "撤回",
             OptionalReasonForm,
-            (S.NEW, S.HANDLING),
+            services.sources("withdraw"),
             lambda s, u, d, unit: services.withdraw(s, u, reason=d["reason"]),
         ),
         Action(
             "opinion",
             "登记代表意见",
             OpinionForm,
-            (S.ANSWERED,),
+            services.sources("opinion"),
             lambda s, u, d, unit: services.record_opinion(s, u, opinion=d["opinion"]),
         ),
         Action(
             "close",
             "办结",
             OptionalReasonForm,
-            (S.ANSWERED,),
+            services.sources("close"),
             lambda s, u, d, unit: services.close(s, u),
         ),
         Action(
             "key",
             "重点督办",
             KeyForm,
-            (S.NEW, S.HANDLING, S.ANSWERED, S.CLOSED),
+            services.sources("key"),
             lambda s, u, d, unit: services.set_key(s, u, key=d["key"], leader=d["leader"]),
         ),
         Action(
             "litigation",
             "转公益诉讼",
             OptionalReasonForm,
-            (S.HANDLING, S.ANSWERED, S.CLOSED),
+            services.sources("litigation"),
             lambda s, u, d, unit: services.to_litigation(s, u, note=d["reason"]),
         ),
     ]
@@ -174,21 +174,21 @@ UNIT_ACTIONS = {
             "accept",
             "签收",
             OptionalReasonForm,
-            (S.HANDLING,),
+            services.sources("accept"),
             lambda s, u, d, unit: services.accept(s, u, unit=unit),
         ),
         Action(
             "return",
             "退办",
             ReasonForm,
-            (S.HANDLING,),
+            services.sources("return"),
             lambda s, u, d, unit: services.return_to_office(s, u, unit=unit, reason=d["reason"]),
         ),
         Action(
             "reply",
             "答复",
             ReplyForm,
-            (S.HANDLING,),
+            services.sources("reply"),
             lambda s, u, d, unit: services.reply(
                 s,
                 u,
@@ -447,6 +447,7 @@ def get_opinion_for_unit(request: HttpRequest, pk: int):
 def portal_opinion(request: HttpRequest, pk: int) -> HttpResponse:
     """The unit reads a review opinion and submits its report on how it was handled."""
     from oversight.models import ReviewOpinion
+    from oversight.services import ReportRefused, report
 
     opinion = get_opinion_for_unit(request, pk)
     can_report = opinion.state == ReviewOpinion.State.OPEN
@@ -456,17 +457,19 @@ def portal_opinion(request: HttpRequest, pk: int) -> HttpResponse:
         if not can_report:
             error = f"该意见当前状态为“{opinion.state}”，不能再提交报告。"
         elif form.is_valid():
-            opinion.report_date = form.cleaned_data["date"]
-            opinion.report_text = form.cleaned_data["text"].strip()
-            if form.cleaned_data.get("file"):
-                opinion.report_file = form.cleaned_data["file"]
-            opinion.state = ReviewOpinion.State.REPORTED
-            with transaction.atomic():
-                opinion.save()
-                for upload in form.cleaned_data.get("attachments") or []:
-                    opinion.documents.create(title=upload.name[:200], file=upload, reported=True)
-            messages.success(request, f"已提交研究处理情况报告：{opinion}")
-            return redirect("portal")
+            try:
+                report(
+                    opinion,
+                    date=form.cleaned_data["date"],
+                    text=form.cleaned_data["text"],
+                    file=form.cleaned_data.get("file"),
+                    attachments=form.cleaned_data.get("attachments") or [],
+                )
+            except ReportRefused as exc:
+                error = str(exc)
+            else:
+                messages.success(request, f"已提交研究处理情况报告：{opinion}")
+                return redirect("portal")
     return render(
         request,
         "proposals/portal_opinion.html",

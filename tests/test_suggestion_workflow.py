@@ -169,3 +169,19 @@ def test_unit_table_counts_and_orders_worst_first(db, clerk, unit, other_unit):
     assert [r.name for r in rows] == [unit.name, other_unit.name]
     assert (rows[0].assigned_n, rows[0].answered_n, rows[0].overdue_n) == (1, 0, 1)
     assert (rows[1].answered_n, rows[1].satisfied_n) == (1, 1)
+
+
+def test_the_pages_offer_exactly_the_moves_the_table_allows():
+    """One table: the staff's and the units' actions take their states from it."""
+    from proposals import services
+    from proposals.views import STAFF_ACTIONS, UNIT_ACTIONS
+
+    for name, action in {**STAFF_ACTIONS, **UNIT_ACTIONS}.items():
+        assert tuple(action.states) == services.TRANSITIONS[name].sources, name
+
+
+def test_a_move_the_table_does_not_allow_is_refused_in_chinese(item, clerk):
+    from proposals import services
+
+    with pytest.raises(services.WorkflowError, match="当前状态为“待交办”，不能办结"):
+        services.close(item, clerk)
