@@ -19,11 +19,7 @@ def save_station(v: dict) -> bool:
 def save_deputy(v: dict) -> bool:
     status = v.get("状态") or Deputy.Status.ACTIVE
     ended = v.get("终止日期")
-    if status == Deputy.Status.ENDED and not ended:
-        raise RowError("终止日期", "资格终止的代表必须填写终止日期")
     reason = v.get("终止原因", "")
-    if reason and status != Deputy.Status.ENDED:
-        raise RowError("终止原因", "只有资格终止的代表填写终止原因", reason)
     _obj, created = upsert(
         Deputy,
         {"name": v["姓名"], "level": v["层级"], "elected": v["当选日期"]},
@@ -48,8 +44,6 @@ def save_deputy(v: dict) -> bool:
 
 def save_activity(v: dict) -> bool:
     kind = v["类型"]
-    if kind != Activity.Kind.CONSTITUENTS and (v.get("联系群众人次") or v.get("推动解决问题数")):
-        raise RowError("联系群众人次", "只有“联系群众”活动填写联系群众人次和解决问题数")
     people = deputies_named("参加代表", v["参加代表"])
     if not people:
         raise RowError("参加代表", "至少填写一名参加代表")

@@ -124,6 +124,22 @@ class Deputy(Record):
     def __str__(self) -> str:
         return self.name
 
+    def clean(self) -> None:
+        from congress.rules import Rules
+
+        r = Rules()
+        if self.status == self.Status.ENDED and not self.ended:
+            r.add("ended", "资格终止的代表必须填写终止日期。")
+        if self.status == self.Status.ENDED and not self.end_reason:
+            r.add("end_reason", "资格终止的代表必须填写终止原因。")
+        if self.end_reason and self.status != self.Status.ENDED:
+            r.add("end_reason", "只有资格终止的代表填写终止原因。")
+        if self.ended and self.elected and self.ended < self.elected:
+            r.add("ended", "终止日期不能早于当选日期。")
+        if self.birth and self.elected and self.birth >= self.elected:
+            r.add("birth", "出生日期必须早于当选日期。")
+        r.check()
+
     @property
     def is_woman(self) -> bool:
         return self.sex == self.Sex.FEMALE
@@ -176,6 +192,16 @@ class Activity(Record):
             # Activities by month and participation by town, over all kinds.
             models.Index(fields=["date"], name="activity_date"),
         ]
+
+    def clean(self) -> None:
+        from congress.rules import Rules
+
+        r = Rules()
+        if self.kind != self.Kind.CONSTITUENTS:
+            for name in ("people_met", "problems_solved"):
+                if getattr(self, name):
+                    r.add(name, "只有“联系群众”活动填写联系群众人次和解决问题数。")
+        r.check()
 
     def __str__(self) -> str:
         return f"{self.name}（{self.date}）"

@@ -1,21 +1,12 @@
 """The sheets 会议, 决议决定 and 人事任免."""
 
-from congress.ledger.sheets import Col, RowError, Sheet, by_name, register, upsert
+from congress.ledger.sheets import Col, Sheet, by_name, register, upsert
 
 from .models import AgendaItem, Appointment, Decision, Meeting
 
 
 def save_meeting(v: dict) -> bool:
     term, seq = v.get("届次"), v.get("次数")
-    if seq and not term:
-        raise RowError("届次", "填写了次数时必须填写届次")
-    clash = (
-        Meeting.objects.filter(kind=v["会议类型"], term=term, seq=seq).exclude(name=v["会议名称"])
-        if term and seq
-        else Meeting.objects.none()
-    )
-    if clash.exists():
-        raise RowError("次数", f"第{term}届已有第{seq}次{v['会议类型']}（{clash.first()}）", seq)
     obj, created = upsert(
         Meeting,
         {"name": v["会议名称"]},
@@ -52,8 +43,6 @@ def save_decision(v: dict) -> bool:
 def save_appointment(v: dict) -> bool:
     key = {"person": v["姓名"], "post": v["职务"], "date": v["日期"]}
     sworn = v.get("宪法宣誓", False)
-    if sworn and v["任免类型"] not in Appointment.OATH_KINDS:
-        raise RowError("宪法宣誓", f"“{v['任免类型']}”无需进行宪法宣誓", "是")
     existing = Appointment.objects.filter(**key).values_list("oath_date", flat=True).first()
     _obj, created = upsert(
         Appointment,

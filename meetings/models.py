@@ -65,6 +65,20 @@ class Meeting(Record):
         # Year figures count meetings by kind within a year.
         indexes = [models.Index(fields=["kind", "date"], name="meeting_kind_date")]
 
+    def clean(self) -> None:
+        from congress.rules import Rules
+
+        r = Rules()
+        if self.seq and not self.term:
+            r.add("term", "填写了次数时必须填写届次。")
+        if self.term and self.seq and self.kind:
+            clash = Meeting.objects.filter(kind=self.kind, term=self.term, seq=self.seq)
+            if self.pk:
+                clash = clash.exclude(pk=self.pk)
+            if clash.exists():
+                r.add("seq", f"第{self.term}届已有第{self.seq}次{self.kind}。")
+        r.check()
+
     def __str__(self) -> str:
         return self.name
 
@@ -287,6 +301,18 @@ class Appointment(Record):
         against, abstain = self.votes_against or 0, self.votes_abstain or 0
         outcome = "通过" if self.votes_for > against + abstain else "未通过"
         return f"{outcome}（赞成{self.votes_for}票，反对{against}票，弃权{abstain}票）"
+
+    def clean(self) -> None:
+        from congress.rules import Rules
+
+        r = Rules()
+        if self.oath_date and self.kind and self.kind not in self.OATH_KINDS:
+            r.add("oath_date", f"“{self.kind}”无需进行宪法宣誓。")
+        if self.oath_date and self.date and self.oath_date < self.date:
+            r.add("oath_date", "宣誓日期不能早于任命日期。")
+        if self.oath_form and not self.oath_date:
+            r.add("oath_date", "填写了宣誓形式时必须填写宣誓日期。")
+        r.check()
 
     def __str__(self) -> str:
         return f"{self.person}（{self.kind}{self.post}）"

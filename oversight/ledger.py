@@ -30,10 +30,6 @@ def save_item(v: dict) -> bool:
 
 def save_opinion(v: dict) -> bool:
     state, reported = v["状态"], v.get("报告日期")
-    if state in (ReviewOpinion.State.REPORTED, ReviewOpinion.State.CLOSED) and not reported:
-        raise RowError("报告日期", f"状态为“{state}”时必须填写报告日期")
-    if v.get("办理期限") and v["办理期限"] < v["交办日期"]:
-        raise RowError("办理期限", "办理期限不能早于交办日期", v["办理期限"])
     obj = ReviewOpinion.objects.filter(name=v["名称"]).first()
     deadline = v.get("办理期限")
     if deadline is None:

@@ -78,6 +78,16 @@ class OversightItem(Record):
         # Year figures count items by kind (and joint) within a year.
         indexes = [models.Index(fields=["kind", "date"], name="oversight_kind_date")]
 
+    def clean(self) -> None:
+        from congress.rules import Rules
+
+        r = Rules()
+        if self.law and self.kind != self.Kind.INSPECTION:
+            r.add("law", "只有执法检查需要填写所检查的法律法规。")
+        if self.kind == self.Kind.INSPECTION and not self.law:
+            r.add("law", "执法检查必须填写所检查的法律法规。")
+        r.check()
+
     def __str__(self) -> str:
         return self.name
 
@@ -204,6 +214,20 @@ class ReviewOpinion(Record):
         # The overdue list: open opinions past their deadline.
         indexes = [models.Index(fields=["state", "deadline"], name="opinion_state_deadline")]
 
+    def clean(self) -> None:
+        from congress.rules import Rules
+
+        r = Rules()
+        if self.date and self.deadline and self.deadline < self.date:
+            r.add("deadline", "办理期限不能早于交办日期。")
+        if self.date and self.report_date and self.report_date < self.date:
+            r.add("report_date", "报告日期不能早于交办日期。")
+        if self.state in (self.State.REPORTED, self.State.CLOSED) and not self.report_date:
+            r.add("report_date", f"状态为“{self.state}”时必须填写报告日期。")
+        if self.satisfaction and not self.report_date:
+            r.add("satisfaction", "收到研究处理情况报告后才能测评。")
+        r.check()
+
     def __str__(self) -> str:
         return self.name
 
@@ -260,6 +284,16 @@ class LivelihoodProject(Record):
         constraints = [
             models.UniqueConstraint(fields=["name", "year"], name="project_natural_key"),
         ]
+
+    def clean(self) -> None:
+        from congress.rules import Rules
+
+        r = Rules()
+        if self.state == self.State.DONE and self.progress != 100:
+            r.add("progress", "已完成的项目进度应为 100%。")
+        if self.voted_on and self.year and self.voted_on.year not in (self.year, self.year - 1):
+            r.add("voted_on", "票决日期应在项目年度或上一年。")
+        r.check()
 
     def __str__(self) -> str:
         return f"{self.name}（{self.year}）"

@@ -28,21 +28,12 @@ class SuggestionForm(forms.ModelForm):
         widgets = {"date": date_input()}
 
     def clean(self):
+        # The record's own rules (numbers, dates) are the model's; this one needs the form's
+        # list of co-signers, which is saved after the record.
         data = super().clean()
-        number, kind, date = data.get("number"), data.get("kind"), data.get("date")
-        if number and kind and date:
-            clash = Suggestion.objects.filter(year=date.year, kind=kind, number=number)
-            if self.instance.pk:
-                clash = clash.exclude(pk=self.instance.pk)
-            if clash.exists():
-                self.add_error("number", f"{date.year}年已有编号为“{number}”的{kind}。")
         lead, cosigners = data.get("lead"), data.get("cosigners")
         if lead and cosigners and lead in cosigners:
             self.add_error("cosigners", "领衔代表不能同时是附议代表。")
-        if data.get("from_motion") and kind == Suggestion.Kind.MOTION:
-            self.add_error("from_motion", "“由议案转为建议”的类别应为代表建议。")
-        if date and date > timezone.localdate():
-            self.add_error("date", "提出日期不能晚于今天。")
         return data
 
 

@@ -3,7 +3,7 @@
 from django.conf import settings
 
 from congress.dates import add_months
-from congress.ledger.sheets import Col, RowError, Sheet, deputies_named, register, upsert
+from congress.ledger.sheets import Col, Sheet, deputies_named, register, upsert
 from congress.models import Unit
 
 from .models import Suggestion
@@ -19,11 +19,7 @@ def _unit(name: str) -> Unit | None:
 def save_suggestion(v: dict) -> bool:
     date, assigned = v["提出日期"], v.get("交办日期")
     state = v["办理状态"]
-    if assigned and assigned < date:
-        raise RowError("交办日期", "交办日期不能早于提出日期", assigned)
     reply = v.get("答复日期")
-    if reply and assigned and reply < assigned:
-        raise RowError("答复日期", "答复日期不能早于交办日期", reply)
     lead = deputies_named("领衔代表", [v["领衔代表"]])[0]
     cosigners = deputies_named("附议代表", v.get("附议代表") or [])
     deadline = v.get("答复期限")

@@ -165,6 +165,30 @@ class Suggestion(Record):
             ),
         ]
 
+    def clean(self) -> None:
+        from django.utils import timezone
+
+        from congress.rules import Rules
+
+        r = Rules()
+        if self.number and self.kind and self.date:
+            clash = Suggestion.objects.filter(
+                year=self.date.year, kind=self.kind, number=self.number
+            )
+            if self.pk:
+                clash = clash.exclude(pk=self.pk)
+            if clash.exists():
+                r.add("number", f"{self.date.year}年已有编号为“{self.number}”的{self.kind}。")
+        if self.from_motion and self.kind == self.Kind.MOTION:
+            r.add("from_motion", "“由议案转为建议”的类别应为代表建议。")
+        if self.date and self.date > timezone.localdate():
+            r.add("date", "提出日期不能晚于今天。")
+        if self.assigned and self.date and self.assigned < self.date:
+            r.add("assigned", "交办日期不能早于提出日期。")
+        if self.reply_date and self.assigned and self.reply_date < self.assigned:
+            r.add("reply_date", "答复日期不能早于交办日期。")
+        r.check()
+
     def __str__(self) -> str:
         return f"{self.number} {self.title}"
 
