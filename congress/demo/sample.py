@@ -27,7 +27,14 @@ def _bulk(model, rows: list) -> list:
 
 
 def _day(rng: random.Random, year: int) -> datetime.date:
-    return datetime.date(year, 1, 1) + datetime.timedelta(days=rng.randint(0, 364))
+    """A day of the year; in the running year, no later than today (records are not dated in
+    the future: a suggestion made tomorrow is refused)."""
+    from django.utils import timezone
+
+    first = datetime.date(year, 1, 1)
+    today = timezone.localdate()
+    last = (today - first).days if year == today.year else 364
+    return first + datetime.timedelta(days=rng.randint(0, max(0, min(364, last))))
 
 
 class Sampler:
