@@ -3,7 +3,6 @@
 import os
 
 import pytest
-from django.conf import settings
 
 from congress.celery import app, ping
 
@@ -18,8 +17,23 @@ def test_celery_is_configured_for_reliability():
 
 
 def test_without_redis_tasks_run_eagerly():
-    assert settings.CELERY_TASK_ALWAYS_EAGER is (not settings.REDIS_URL)
-    assert ping.delay().get(timeout=5) == "pong"
+    """The settings module makes tasks eager exactly when no REDIS_URL is set, read afresh."""
+    import subprocess
+    import sys
+
+    code = (
+        "import os; os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'congress.settings');"
+        "import django; django.setup(); from django.conf import settings;"
+        "print(settings.CELERY_TASK_ALWAYS_EAGER, settings.CELERY_BROKER_URL)"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "REDIS_URL"}
+    env["DJANGO_TESTING"] = "1"
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    assert out.stdout.split() == ["True", "memory://"], out.stderr[-500:]
+    env["REDIS_URL"] = "redis://127.0.0.1:6379/0"
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    assert out.stdout.split() == ["False", "redis://127.0.0.1:6379/0"], out.stderr[-500:]
+    assert ping.apply().get(timeout=5) == "pong"
 
 
 @pytest.mark.real_worker

@@ -92,8 +92,33 @@ def test_bars_link_to_their_records(leader_client, known_year):
 
 
 def test_attention_lists_overdue_items(leader_client, known_year):
+    """The overdue suggestion and the appointee not yet sworn are named in the panels."""
+    import datetime
+
+    from django.utils import timezone
+
+    from congress.models import Unit
+    from meetings.models import Appointment
+    from proposals.models import Suggestion
+    from tests import factories as f
+
+    today = timezone.localdate()
+    unit = Unit.objects.create(name="区水务局")
+    late = f.suggestion(
+        "99",
+        f.deputy("逾期代表"),
+        title="关于逾期事项的建议",
+        state=Suggestion.State.HANDLING,
+        lead_unit=unit,
+        assigned=today - datetime.timedelta(days=120),
+        deadline=today - datetime.timedelta(days=3),
+    )
+    Appointment.objects.create(person="待宣誓者", kind="任命", post="局长", date=today)
     html = leader_client.get(URL).content.decode()
-    assert "逾期未答复的代表建议" in html and "尚未宪法宣誓" in html
+    overdue = html[html.index("逾期未答复的代表建议") : html.index("待报告的审议意见")]
+    assert str(late) in overdue and "（1）" in overdue
+    oath = html[html.index("尚未宪法宣誓") :]
+    assert "待宣誓者" in oath
 
 
 @pytest.mark.django_db

@@ -154,13 +154,18 @@ def test_whole_numbers_as_digits_or_cells():
 
 
 @pytest.mark.parametrize(
-    "value, ok", [(85, True), ("85%", True), (0.85, True), (101, False), ("-5", False)]
+    "value, stored",
+    [(85, 85), ("85%", 85), (0.85, 85), ("7", 7), (100, 100), (101, None), ("-5", None)],
 )
-def test_percentages(value, ok):
+def test_percentages(value, stored):
+    from oversight.models import LivelihoodProject
+
     result = run(
         {"民生实事": [["项目名称", "年度", "状态", "进度"], ["菜市场", 2025, "实施中", value]]}
     )
-    assert result.ok is ok, errors(result)
+    assert result.ok is (stored is not None), errors(result)
+    if stored is not None:
+        assert LivelihoodProject.objects.get().progress == stored
 
 
 @pytest.mark.parametrize(

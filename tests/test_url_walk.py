@@ -56,7 +56,64 @@ def records(db, unit, unit_user):
         "suggestion": suggestion.pk,
         "portal": suggestion.pk,
         "units": unit.pk,
+        **_newer_records(day, unit, unit_user, suggestion),
     }
+
+
+def _newer_records(day, unit, unit_user, suggestion) -> dict:
+    """Records behind the pages added with the review, the to-dos and the documents."""
+    from django.core.files.base import ContentFile
+
+    from congress.models import Notification
+    from oversight.models import OpinionDocument, ReviewOpinion
+    from petitions.models import Petition
+    from proposals.models import AssignmentLetter
+
+    petition = Petition.objects.create(
+        number="X1", channel="来信", date=day, summary="反映", unit=unit, state="已转办"
+    )
+    letter = AssignmentLetter.objects.create(number="安人常办〔2025〕1号", unit=unit, date=day)
+    letter.suggestions.add(suggestion)
+    opinion = ReviewOpinion.objects.create(name="附件意见", date=day, body="区政府", unit=unit)
+    doc = OpinionDocument(opinion=opinion, title="签发稿")
+    doc.file.save("x.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"))
+    from congress.models import LedgerImport, ReportJob
+    from meetings.models import Meeting, MeetingDocument
+
+    job = ReportJob(year=2025, status="已完成")
+    job.pdf.save("r.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"), save=False)
+    job.docx.save("r.docx", ContentFile(b"PK\x03\x04"), save=False)
+    job.save()
+    imported = LedgerImport(filename="台账.xlsx", status="待确认", result={"created": {}})
+    imported.file.save("l.xlsx", ContentFile(b"PK\x03\x04"), save=False)
+    imported.save()
+    meeting_doc = MeetingDocument(meeting=Meeting.objects.first(), title="材料")
+    meeting_doc.file.save("m.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"))
+    return {
+        "ledger": imported.pk,  # ledger_import
+        "ledger_import": imported.pk,  # …_status, …_confirm
+        "report": job.pk,  # report_status, report_download
+        "report_download": job.pk,  # report_download_docx
+        "meeting": meeting_doc.pk,  # meeting_document
+        "opinion_report": opinion.pk,  # opinion_report_file
+        "suggestion_reply": suggestion.pk,  # suggestion_reply_file
+        "petitions": petition.pk,
+        "unit": petition.pk,  # unit_petition
+        "letter": letter.pk,  # letter_pdf
+        "opinion": doc.pk,  # opinion_document
+        "account": unit_user.pk,  # account_edit, account_active, account_reset
+        "notification": Notification.objects.create(user=unit_user, key="k", title="t").pk,
+    }
+
+
+def test_pages_with_an_id_are_walked_with_a_real_record(records):
+    """A page with <pk> walked only as /…/999999/ would never run its view."""
+    unwalked = []
+    for route, name, _p in all_patterns():
+        if "<int:pk>" in route and not route.startswith(("admin/", "^")):
+            if concrete(route, records, name).count("999999"):
+                unwalked.append(name)
+    assert unwalked == [], unwalked
 
 
 def test_the_walk_finds_the_views():
