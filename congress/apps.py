@@ -27,30 +27,19 @@ class CongressConfig(AppConfig):
         m2m_changed.connect(_record_changed, dispatch_uid="congress-figures-m2m")
 
 
-# The field that places a record in one year's figures; models not listed count across years.
-YEAR_FIELDS = {
-    "meeting": "date",
-    "decision": "date",
-    "appointment": "date",
-    "oversightitem": "date",
-    "reviewopinion": "date",
-    "projectvisit": "date",
-    "activity": "date",
-    "suggestion": "date",
-    "otherwork": "date",
-    "livelihoodproject": "year",
-    "petition": "date",
-}
+def _year_field(model) -> str | None:
+    """The model's year_field (declared by each app); models without one count across years."""
+    return getattr(model, "year_field", None)
 
 
 def _year_of(instance) -> int | None:
-    field = YEAR_FIELDS.get(instance._meta.model_name)
+    field = _year_field(type(instance))
     value = getattr(instance, field, None) if field else None
     return value if isinstance(value, int) else getattr(value, "year", None)
 
 
 def _remember_year(sender, instance, **kwargs) -> None:
-    if sender._meta.model_name in YEAR_FIELDS:
+    if _year_field(sender):
         instance._figure_year = _year_of(instance)
 
 
@@ -63,7 +52,7 @@ def _record_changed(sender, instance=None, **kwargs) -> None:
         return
     if meta.model_name.startswith("historical") or meta.auto_created and instance is None:
         return
-    target = instance if instance is not None and instance._meta.model_name in YEAR_FIELDS else None
+    target = instance if instance is not None and _year_field(type(instance)) else None
     if target is None or kwargs.get("reverse"):
         records_changed()
         return

@@ -12,7 +12,34 @@ def office(request):
         "read_only": is_read_only(user),
         "unit_user": is_unit_user(user),
         "unread": _unread(user),
+        "menu": menu(is_unit_user(user)),
     }
+
+
+# The core's own entries; each app adds its own in its AppConfig (menu, unit_menu).
+CORE_MENU = [
+    ("待办", "home", 0),
+    ("工作概览", "dashboard", 10),
+    ("年度报告", "reports", 80),
+    ("台账", "ledger", 90),
+]
+CORE_UNIT_MENU = [("待办", "home", 0)]
+
+
+def menu(unit: bool) -> list[tuple[str, str]]:
+    from django.apps import apps
+    from django.urls import NoReverseMatch, reverse
+
+    entries = list(CORE_UNIT_MENU if unit else CORE_MENU)
+    for config in apps.get_app_configs():
+        entries += getattr(config, "unit_menu" if unit else "menu", [])
+    out = []
+    for label, name, _order in sorted(entries, key=lambda e: e[2]):
+        try:
+            out.append((label, reverse(name)))
+        except NoReverseMatch:
+            continue
+    return out
 
 
 def _unread(user) -> int:

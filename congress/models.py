@@ -88,6 +88,9 @@ class Unit(models.Model):
 class OtherWork(Record):
     """其他工作: work counted in the year-end review that has no record type of its own."""
 
+    # The date that puts a record in one year's figures (congress.apps invalidates by it).
+    year_field = "date"
+
     class Kind(models.TextChoices):
         STUDY = "学习研讨", _("学习研讨")
         REPORT = "请示报告", _("请示报告")

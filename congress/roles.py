@@ -11,7 +11,25 @@ UNIT = "承办单位"
 ADMIN = "管理员"
 ROLES = (CLERK, LEADER, UNIT, ADMIN)
 
-RECORD_APPS = ("meetings", "oversight", "deputies", "proposals", "petitions")
+
+def record_apps() -> set[str]:
+    """Apps whose records staff keep: each says so in its AppConfig (record_app = True)."""
+    from django.apps import apps
+
+    return {c.label for c in apps.get_app_configs() if getattr(c, "record_app", False)}
+
+
+class _RecordApps:
+    """RECORD_APPS as the apps declare it, read when asked (after the app registry is ready)."""
+
+    def __contains__(self, label) -> bool:
+        return label in record_apps()
+
+    def __iter__(self):
+        return iter(sorted(record_apps()))
+
+
+RECORD_APPS = _RecordApps()
 # congress models whose records staff keep like any other.
 CONGRESS_RECORDS = ("otherwork", "unit", "reporttext", "ownfigure", "reportjob")
 

@@ -27,6 +27,20 @@ set_password = login_not_required(
     )
 )
 
+
+def _app_urls() -> list[str]:
+    """Each record app's URLs, found rather than listed: a new app brings its own."""
+    import importlib.util
+
+    from django.apps import apps
+
+    return [
+        c.name
+        for c in apps.get_app_configs()
+        if getattr(c, "record_app", False) and importlib.util.find_spec(f"{c.name}.urls")
+    ]
+
+
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
@@ -77,9 +91,5 @@ urlpatterns = [
     path("figures/<str:name>/<int:year>/", report_views.figure_parts, name="figure_parts"),
     path("reports/<int:year>/preview/", report_views.report_preview, name="report_preview"),
     path("admin/", admin.site.urls),
-    path("", include("meetings.urls")),
-    path("", include("oversight.urls")),
-    path("", include("deputies.urls")),
-    path("", include("proposals.urls")),
-    path("", include("petitions.urls")),
+    *[path("", include(f"{app}.urls")) for app in _app_urls()],
 ]

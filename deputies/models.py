@@ -148,6 +148,9 @@ class Deputy(Record):
 class Activity(Record):
     """代表活动: a deputies' activity (视察, 调研, 培训, 述职, 联系群众, …)."""
 
+    # The date that puts a record in one year's figures (congress.apps invalidates by it).
+    year_field = "date"
+
     class Kind(models.TextChoices):
         VISIT = "视察", _("视察")
         RESEARCH = "调研", _("调研")

@@ -18,6 +18,9 @@ class YearQuerySet(models.QuerySet):
 class Meeting(Record):
     """会议: a standing-committee, chairman's or congress session meeting."""
 
+    # The date that puts a record in one year's figures (congress.apps invalidates by it).
+    year_field = "date"
+
     class Kind(models.TextChoices):
         STANDING = "常委会会议", _("常委会会议")
         CHAIRMAN = "主任会议", _("主任会议")
@@ -165,6 +168,9 @@ class MeetingDocument(models.Model):
 class Decision(Record):
     """决议决定: a resolution or decision adopted at a meeting."""
 
+    # The date that puts a record in one year's figures (congress.apps invalidates by it).
+    year_field = "date"
+
     class Kind(models.TextChoices):
         RESOLUTION = "决议", _("决议")
         DECISION = "决定", _("决定")
@@ -230,6 +236,9 @@ class AppointmentQuerySet(YearQuerySet):
 
 class Appointment(Record):
     """人事任免: one appointment or removal voted by the committee."""
+
+    # The date that puts a record in one year's figures (congress.apps invalidates by it).
+    year_field = "date"
 
     class Kind(models.TextChoices):
         APPOINT = "任命", _("任命")

@@ -21,6 +21,9 @@ class Satisfaction(models.TextChoices):
 class OversightItem(Record):
     """监督工作: a report heard, an inspection, an inquiry, research or a filing review."""
 
+    # The date that puts a record in one year's figures (congress.apps invalidates by it).
+    year_field = "date"
+
     class Kind(models.TextChoices):
         WORK_REPORT = "专项工作报告", _("专项工作报告")
         BUDGET = "计划预算审查", _("计划预算审查")
@@ -152,6 +155,9 @@ class OpinionQuerySet(YearQuerySet):
 class ReviewOpinion(Record):
     """意见建议: a review opinion or research suggestion sent to a body, followed until it reports."""
 
+    # The date that puts a record in one year's figures (congress.apps invalidates by it).
+    year_field = "date"
+
     class Category(models.TextChoices):
         REVIEW = "审议意见", _("审议意见")
         RESEARCH = "调研建议", _("调研建议")
@@ -252,6 +258,9 @@ class ReviewOpinion(Record):
 class LivelihoodProject(Record):
     """民生实事: a livelihood project put to the deputies' vote."""
 
+    # The date that puts a record in one year's figures (congress.apps invalidates by it).
+    year_field = "year"
+
     class State(models.TextChoices):
         CANDIDATE = "候选", _("候选")
         VOTED = "票决通过", _("票决通过")
@@ -301,6 +310,9 @@ class LivelihoodProject(Record):
 
 class ProjectVisit(Record):
     """民生实事督导: a supervision visit to a livelihood project."""
+
+    # The date that puts a record in one year's figures (congress.apps invalidates by it).
+    year_field = "date"
 
     class Form(models.TextChoices):
         SITE = "现场督导", _("现场督导")

@@ -8,6 +8,9 @@ from congress.models import Record
 class Petition(Record):
     """信访: a letter or visit from the public that the office receives and forwards."""
 
+    # The date that puts a record in one year's figures (congress.apps invalidates by it).
+    year_field = "date"
+
     class Channel(models.TextChoices):
         LETTER = "来信", _("来信")
         VISIT = "来访", _("来访")

@@ -61,6 +61,9 @@ class SuggestionQuerySet(YearQuerySet):
 class Suggestion(Record):
     """代表建议: a deputy's suggestion, motion or speech, followed from submission to closure."""
 
+    # The date that puts a record in one year's figures (congress.apps invalidates by it).
+    year_field = "date"
+
     class Kind(models.TextChoices):
         SUGGESTION = "代表建议", _("代表建议")
         INTERSESSION = "闭会期间建议", _("闭会期间建议")

@@ -1,0 +1,47 @@
+"""What an app declares is found, and a forgotten declaration fails here, never silently."""
+
+from django.apps import apps
+from django.urls import reverse
+
+from congress.context_processors import menu
+from congress.crud import KINDS
+from congress.ledger.sheets import all_sheets
+from congress.registry import discover
+
+
+def _record_apps():
+    return [c for c in apps.get_app_configs() if getattr(c, "record_app", False)]
+
+
+def test_every_record_app_brings_its_urls_and_its_menu_entries():
+    staff_menu = dict(menu(unit=False))
+    for config in _record_apps():
+        assert config.menu, config.label
+        for label, name, _order in config.menu:
+            assert staff_menu[label] == reverse(name), config.label
+
+
+def test_every_dated_record_kind_declares_the_date_that_puts_it_in_a_year():
+    """Without year_field a save would leave the dashboard's cached figures stale."""
+    discover("views")
+    for kind in KINDS.values():
+        fields = {f.name for f in kind.model._meta.get_fields()}
+        if "date" in fields:
+            assert getattr(kind.model, "year_field", None), kind.key
+
+
+def test_every_sheet_maps_each_column_to_its_field_and_names_its_year_column():
+    """Office figures and re-import conflicts read the sheet's map; a gap would hide a column."""
+    for sheet in all_sheets():
+        headers = {c.header for c in sheet.columns}
+        assert headers <= set(sheet.fields), (sheet.name, headers - set(sheet.fields))
+        assert sheet.year_column in headers, sheet.name
+        assert sheet.model is not None, f"no record kind exports the sheet {sheet.name}"
+
+
+def test_the_roles_give_each_record_apps_permissions(db):
+    from django.contrib.auth.models import Group
+
+    clerk = Group.objects.get(name="录入员")
+    for config in _record_apps():
+        assert clerk.permissions.filter(content_type__app_label=config.label).exists(), config.label
