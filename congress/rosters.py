@@ -10,6 +10,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from .models import Profile
+from .text import cell_text
 
 FORMATS = ("pdf", "xlsx")
 
@@ -18,7 +19,7 @@ def roster_response(
     fmt: str, title: str, headers: list[str], rows: list[list], note: str = ""
 ) -> HttpResponse:
     """The roster as a PDF or a workbook; ``fmt`` is one of FORMATS."""
-    cells = [[_cell(v) for v in row] for row in rows]
+    cells = [[cell_text(v) for v in row] for row in rows]
     if fmt == "xlsx":
         data, kind = (
             _xlsx(title, headers, cells, note),
@@ -29,14 +30,6 @@ def roster_response(
     response = HttpResponse(data, content_type=kind)
     response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(title)}.{fmt}"
     return response
-
-
-def _cell(value) -> str:
-    if value is None:
-        return ""
-    if hasattr(value, "strftime"):
-        return f"{value.year}年{value.month}月{value.day}日"
-    return str(value)
 
 
 def _pdf(title: str, headers: list[str], rows: list[list[str]], note: str) -> bytes:

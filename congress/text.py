@@ -1,5 +1,7 @@
 """Chinese number words and rate formatting, as the office writes them."""
 
+import datetime
+import re
 from decimal import ROUND_HALF_UP, Decimal
 
 _DIGITS = "零一二三四五六七八九"
@@ -39,3 +41,27 @@ def format_rate(numerator: int, denominator: int) -> str:
     if text.endswith(".0"):
         text = text[:-2]
     return f"{text}%"
+
+
+_NUM = re.compile(r"(\d+)")
+
+
+def natural(value: str) -> list:
+    """A sort key that reads numbers as numbers: 第2号 before 第10号."""
+    return [int(t) if t.isdigit() else t for t in _NUM.split(value)]
+
+
+def cn_date(day: datetime.date) -> str:
+    """2025年3月8日, as documents write a date."""
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def cell_text(value) -> str:
+    """A value as a printed table cell shows it (dates in Chinese, yes/no as 是/否)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, datetime.date):
+        return cn_date(value)
+    return str(value)

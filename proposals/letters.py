@@ -9,6 +9,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from congress.models import Profile
+from congress.text import natural
 
 
 def render_letters_pdf(letters) -> bytes:
@@ -26,7 +27,7 @@ def render_letters_pdf(letters) -> bytes:
         for letter in letters
     ]
     for _letter, items in prepared:
-        items.sort(key=lambda s: _natural(s.number))
+        items.sort(key=lambda s: natural(s.number))
     html = render_to_string(
         "proposals/letters.html",
         {"letters": prepared, "profile": profile, "printed": timezone.localdate()},
@@ -35,9 +36,3 @@ def render_letters_pdf(letters) -> bytes:
     out = io.BytesIO()
     HTML(string=html, base_url=base, url_fetcher=restricted_fetcher()).write_pdf(out)
     return out.getvalue()
-
-
-def _natural(value: str):
-    import re
-
-    return [int(t) if t.isdigit() else t for t in re.split(r"(\d+)", value)]

@@ -7,13 +7,13 @@ PDF and the Word copy, so the three always say the same thing.
 from __future__ import annotations
 
 import datetime
-import re
 from dataclasses import dataclass, field
 
 from django.utils import timezone
 
 from congress.models import Profile
 from congress.reporttext import Block, Ref, TextError, parse, show
+from congress.text import cell_text, cn_date, natural
 
 from .figureset import Value, cutoff, names, own_figures, text_for, year_values
 
@@ -71,10 +71,6 @@ class Review:
         return "\n".join(line for line in lines if line)
 
 
-def cn_date(day: datetime.date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
-
-
 def settings_values(profile: Profile, year: int, day: datetime.date) -> dict[str, str]:
     return {
         "机构名称": profile.name,
@@ -119,22 +115,6 @@ def _prune_headings(parts: list[Part]) -> list[Part]:
     return list(reversed(kept))
 
 
-_NUM = re.compile(r"(\d+)")
-
-
-def natural(value: str):
-    """第2号 before 第10号."""
-    return [int(t) if t.isdigit() else t for t in _NUM.split(value)]
-
-
-def _cell(value) -> str:
-    if isinstance(value, datetime.date):
-        return cn_date(value)
-    if isinstance(value, bool):
-        return "是" if value else "否"
-    return "" if value is None else str(value)
-
-
 def records_table(name: str, year: int, value: Value) -> Table:
     """The records behind a figure, as the appendix table {{附表:name}} prints them."""
     from congress.figures import builtin_by_name
@@ -157,8 +137,8 @@ def records_table(name: str, year: int, value: Value) -> Table:
     # The list's leading columns: a printed page holds about six before words start to break.
     columns = [c for c in kind.columns if c.accessor not in ("pk", "version")][:TABLE_COLUMNS]
     objs = list(kind.queryset().filter(pk__in=qs.values("pk")).order_by(kind.default_order, "pk"))
-    rows = [[_cell(c.value(o)) for c in columns] for o in objs]
-    if rows and all(_NUM.search(r[0]) for r in rows):
+    rows = [[cell_text(c.value(o)) for c in columns] for o in objs]
+    if rows and all(any(ch.isdigit() for ch in r[0]) for r in rows):
         rows.sort(key=lambda r: natural(r[0]))
     numeric = [
         bool(rows) and all(r[i].isdigit() or r[i] == "" for r in rows) for i in range(len(columns))

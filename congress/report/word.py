@@ -13,7 +13,9 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from .document import Review, cn_date
+from congress.text import cn_date
+
+from .document import Review
 
 # Offices have these fonts; Word substitutes its own where one is missing.
 BODY = "仿宋_GB2312"

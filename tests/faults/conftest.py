@@ -46,6 +46,25 @@ class Processes:
         self.running.append(proc)
         return proc
 
+    def worker(self) -> subprocess.Popen:
+        """One prefork worker, configured as deploy/congress-worker.service runs it."""
+        return self.start(
+            "worker",
+            "-P",
+            "prefork",
+            "-c",
+            "1",
+            "-l",
+            "warning",
+            "--without-gossip",
+            "--without-mingle",
+        )
+
+    def beat(self) -> subprocess.Popen:
+        return self.start(
+            "beat", "-l", "warning", "-s", str(Path(self.env["DJANGO_DATA_DIR"]) / "beat")
+        )
+
     def stop(self) -> None:
         for proc in self.running:
             if proc.poll() is None:

@@ -16,10 +16,8 @@ S = ReportJob.Status
 
 def test_a_report_whose_worker_was_killed_still_finishes(processes):
     call_command("load_demo", verbosity=0)
-    worker = processes.start("worker", "-P", "prefork", "-c", "1", "-l", "warning")
-    processes.start(
-        "beat", "-l", "warning", "-s", os.path.join(processes.env["DJANGO_DATA_DIR"], "beat")
-    )
+    worker = processes.worker()
+    processes.beat()
     assert wait_for(lambda: children(worker.pid), 30, 0.2), "the worker did not start"
     job, _ = request_report(2025, None)
     assert job.sent

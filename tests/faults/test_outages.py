@@ -28,17 +28,7 @@ def test_the_worker_survives_a_redis_outage_mid_job(processes, real_env):
     proxy = Proxy(redis.port or 6379, redis.hostname or "127.0.0.1")
     try:
         processes.env["REDIS_URL"] = f"redis://127.0.0.1:{proxy.port}{redis.path or '/0'}"
-        worker = processes.start(
-            "worker",
-            "-P",
-            "prefork",
-            "-c",
-            "1",
-            "-l",
-            "warning",
-            "--without-gossip",
-            "--without-mingle",
-        )
+        worker = processes.worker()
         time.sleep(5)
         job, _ = request_report(2025, None)
         assert wait_for(
@@ -66,20 +56,8 @@ def test_a_database_drop_during_a_render_ends_in_a_finished_job(processes, real_
             f"postgres://{db['USER']}@127.0.0.1:{proxy.port}/{db['NAME']}"
         )
         processes.env["DJANGO_CONN_MAX_AGE"] = "0"
-        processes.start(
-            "worker",
-            "-P",
-            "prefork",
-            "-c",
-            "1",
-            "-l",
-            "warning",
-            "--without-gossip",
-            "--without-mingle",
-        )
-        processes.start(
-            "beat", "-l", "warning", "-s", str(processes.env["DJANGO_DATA_DIR"]) + "/beat"
-        )
+        processes.worker()
+        processes.beat()
         time.sleep(5)
         job, _ = request_report(2025, None)
         assert wait_for(
@@ -121,20 +99,8 @@ def test_the_broker_down_at_request_time_then_back(processes, real_env, leader, 
         job = ReportJob.objects.get()
         assert job.status == S.QUEUED and job.enqueued is None
         proxy.restore()
-        processes.start(
-            "worker",
-            "-P",
-            "prefork",
-            "-c",
-            "1",
-            "-l",
-            "warning",
-            "--without-gossip",
-            "--without-mingle",
-        )
-        processes.start(
-            "beat", "-l", "warning", "-s", str(processes.env["DJANGO_DATA_DIR"]) + "/beat"
-        )
+        processes.worker()
+        processes.beat()
         done = _finished(job.pk)
         assert done is not None and done.status == S.DONE
     finally:
@@ -151,34 +117,14 @@ def test_a_worker_killed_outright_is_replaced_and_the_job_finishes(processes):
     import signal
 
     call_command("load_demo", verbosity=0)
-    worker = processes.start(
-        "worker",
-        "-P",
-        "prefork",
-        "-c",
-        "1",
-        "-l",
-        "warning",
-        "--without-gossip",
-        "--without-mingle",
-    )
-    processes.start("beat", "-l", "warning", "-s", str(processes.env["DJANGO_DATA_DIR"]) + "/beat")
+    worker = processes.worker()
+    processes.beat()
     time.sleep(5)
     job, _ = request_report(2025, None)
     assert wait_for(
         lambda: ReportJob.objects.filter(pk=job.pk, status=S.RUNNING).exists(), 60, 0.01
     )
     os.killpg(worker.pid, signal.SIGKILL)  # as systemd's restart of a hung worker would
-    processes.start(
-        "worker",
-        "-P",
-        "prefork",
-        "-c",
-        "1",
-        "-l",
-        "warning",
-        "--without-gossip",
-        "--without-mingle",
-    )
+    processes.worker()
     done = _finished(job.pk)
     assert done is not None and done.status == S.DONE and done.attempts >= 2
