@@ -26,6 +26,11 @@ class CongressConfig(AppConfig):
         post_delete.connect(_record_changed, dispatch_uid="congress-figures-delete")
         m2m_changed.connect(_record_changed, dispatch_uid="congress-figures-m2m")
 
+        # The ledger's sheets, declared by the apps, offer each list page its export.
+        from .ledger.sheets import all_sheets
+
+        all_sheets()
+
 
 def _year_field(model) -> str | None:
     """The model's year_field (declared by each app); models without one count across years."""

@@ -47,6 +47,11 @@ class Column:
         return "" if obj is None else obj
 
 
+# A list's records as a workbook, by model: filled by the ledger (congress.ledger, which sits
+# above the apps) for every model a sheet holds, so that this base layer never imports it.
+EXPORTERS: dict[type[Model], Callable[[QuerySet], HttpResponse]] = {}
+
+
 @dataclass
 class RecordKind:
     key: str
@@ -61,13 +66,15 @@ class RecordKind:
     formsets: list[tuple[str, type[BaseInlineFormSet]]] = field(default_factory=list)
     # Extra context for the detail page (the meeting's decisions, an item's opinions, …).
     detail_context: Callable[[Any], dict] | None = None
-    # Hook for ledger export of the filtered list (set by congress.ledger when it exists).
-    export_sheet: str | None = None
     # Further pages the list offers to those who may add records: (label, URL name).
     actions: list[tuple[str, str]] = field(default_factory=list)
     # A new record created on the page enters its workflow here (record, user), in the same
     # transaction: a suggestion registered in the browser gets its 登记 like any other.
     on_create: Callable[[Any, Any], None] | None = None
+
+    @property
+    def exportable(self) -> bool:
+        return self.model in EXPORTERS
 
     @property
     def list_actions(self) -> list[tuple[str, str]]:
@@ -152,10 +159,8 @@ def list_view(request: HttpRequest, kind: RecordKind) -> HttpResponse:
             if scope.total:
                 # A sum's list shows its total, so a tile and its list never seem to disagree.
                 total = scope.total(kind.model._default_manager.filter(pk__in=qs.values("pk")))
-    if request.GET.get("format") == "xlsx" and kind.export_sheet:
-        from .ledger.export import export_queryset
-
-        return export_queryset(kind, qs)
+    if request.GET.get("format") == "xlsx" and kind.exportable:
+        return EXPORTERS[kind.model](qs)
     page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
     rows = [
         (

@@ -14,7 +14,12 @@ class Record(models.Model):
     class Meta:
         abstract = True
 
+    def complete(self) -> None:
+        """Fill the fields derived from others; called before every save, and by the ledger
+        before its bulk writes (which call no save())."""
+
     def save(self, *args, **kwargs):
+        self.complete()
         # Every change of a saved record moves its version on; an edit started from an older
         # version is refused by the page (see congress.crud), never silently overwritten.
         if self.pk is not None and not kwargs.get("force_insert"):

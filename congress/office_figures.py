@@ -48,7 +48,7 @@ class OfficeFigure:
     def kind(self) -> RecordKind | None:
         if self.sheet is None:
             return None
-        return next((k for k in KINDS.values() if k.export_sheet == self.sheet.name), None)
+        return next((k for k in KINDS.values() if k.model is self.sheet.model), None)
 
     @property
     def model(self) -> type[models.Model]:

@@ -48,7 +48,6 @@ stations = RecordKind(
         "deputies": s.deputies.order_by("name"),
         "activities": s.activities.order_by("-date")[:50],
     },
-    export_sheet="联络站",
 )
 
 deputies = RecordKind(
@@ -71,7 +70,6 @@ deputies = RecordKind(
     ],
     detail_template="deputies/deputy_detail.html",
     detail_context=_record_of_service,
-    export_sheet="代表",
 )
 
 activities = RecordKind(
@@ -92,7 +90,6 @@ activities = RecordKind(
         Column("联系群众人次", "people_met", "people_met"),
         Column("解决问题数", "problems_solved", "problems_solved"),
     ],
-    export_sheet="代表活动",
 )
 
 

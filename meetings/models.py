@@ -103,12 +103,11 @@ class Meeting(Record):
         top = Meeting.objects.filter(kind=self.kind, term=self.term).aggregate(m=Max("seq"))["m"]
         return (top or 0) + 1
 
-    def save(self, *args, **kwargs):
+    def complete(self) -> None:
         if self.term and not self.seq:
             self.seq = self.next_seq()
         if not self.name:
             self.name = self.default_name() or f"{self.get_kind_display()}（{self.date}）"
-        super().save(*args, **kwargs)
 
 
 class AgendaItem(models.Model):

@@ -42,7 +42,6 @@ meetings = RecordKind(
     detail_template="meetings/meeting_detail.html",
     detail_fields=["kind", "term", "seq", "name", "date", "place", "present", "on_leave", "notes"],
     detail_context=_meeting_context,
-    export_sheet="会议",
 )
 
 decisions = RecordKind(
@@ -58,7 +57,6 @@ decisions = RecordKind(
         Column("通过日期", "date", "date"),
         Column("会议", "meeting.name"),
     ],
-    export_sheet="决议决定",
 )
 
 appointments = RecordKind(
@@ -76,7 +74,6 @@ appointments = RecordKind(
         Column("日期", "date", "date"),
         Column("宪法宣誓", "oath_status"),
     ],
-    export_sheet="人事任免",
     actions=[("任免名册（PDF）", "appointments_roster"), ("待宪法宣誓", "appointments_oath")],
 )
 

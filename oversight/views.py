@@ -49,7 +49,6 @@ oversight = RecordKind(
         "opinions": item.opinions.all(),
         "documents": item.documents.all(),
     },
-    export_sheet="监督工作",
 )
 
 opinions = RecordKind(
@@ -71,7 +70,6 @@ opinions = RecordKind(
     ],
     detail_template="oversight/opinion_detail.html",
     formsets=[("附件", OpinionDocumentFormSet)],
-    export_sheet="意见建议",
 )
 
 projects = RecordKind(
@@ -91,7 +89,6 @@ projects = RecordKind(
     ],
     detail_context=lambda p: {"visits": p.visits.all()},
     detail_template="oversight/project_detail.html",
-    export_sheet="民生实事",
 )
 
 visits = RecordKind(
@@ -106,7 +103,6 @@ visits = RecordKind(
         Column("日期", "date", "date"),
         Column("形式", "get_form_display", "form"),
     ],
-    export_sheet="民生实事督导",
 )
 
 otherwork = RecordKind(
@@ -123,7 +119,6 @@ otherwork = RecordKind(
         Column("数量", "quantity", "quantity"),
         Column("覆盖人次", "reach"),
     ],
-    export_sheet="其他工作",
 )
 
 

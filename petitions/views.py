@@ -28,7 +28,6 @@ petitions = RecordKind(
         Column("转办单位", "unit"),
         Column("办理状态", "state", "state"),
     ],
-    export_sheet="信访",
 )
 
 

@@ -174,7 +174,8 @@ class Suggestion(Record):
         from congress.rules import Rules
 
         r = Rules()
-        if self.number and self.kind and self.date:
+        # The ledger finds a row's record by this very key, so it has checked it already.
+        if self.number and self.kind and self.date and not getattr(self, "key_checked", False):
             clash = Suggestion.objects.filter(
                 year=self.date.year, kind=self.kind, number=self.number
             )
@@ -195,9 +196,8 @@ class Suggestion(Record):
     def __str__(self) -> str:
         return f"{self.number} {self.title}"
 
-    def save(self, *args, **kwargs):
+    def complete(self) -> None:
         self.year = self.date.year
-        super().save(*args, **kwargs)
 
     def is_overdue(self, today: datetime.date | None = None) -> bool:
         today = today or timezone.localdate()

@@ -65,7 +65,6 @@ suggestions = RecordKind(
     ],
     detail_template="proposals/suggestion_detail.html",
     detail_context=_suggestion_context,
-    export_sheet="代表建议",
     actions=[("批量交办", "batch_assign"), ("交办函", "assignment_letters")],
     on_create=lambda s, user: services.registered(s, user),
 )

@@ -29,12 +29,14 @@ def _sheet(wb, sheet: Sheet, rows, first: bool):
     for i, header in enumerate(headers, start=1):
         ws.column_dimensions[ws.cell(1, i).column_letter].width = max(10, len(header) * 2 + 4)
     for row in rows:
-        ws.append([_value(row.get(h)) for h in headers])
-        for cell in ws[ws.max_row]:
-            if isinstance(cell.value, datetime.date):
-                cell.number_format = "yyyy-mm-dd"
-            elif isinstance(cell.value, str) and cell.value.startswith(FORMULA_START):
-                cell.data_type = "s"  # hostile text stays text, never a formula
+        values = [_value(row.get(h)) for h in headers]
+        ws.append(values)
+        number = ws._current_row  # the row just written (ws[max_row] would scan every cell)
+        for index, value in enumerate(values, start=1):
+            if isinstance(value, datetime.date):
+                ws.cell(number, index).number_format = "yyyy-mm-dd"
+            elif isinstance(value, str) and value.startswith(FORMULA_START):
+                ws.cell(number, index).data_type = "s"  # hostile text stays text, not a formula
     ws.freeze_panes = "A2"
     return ws
 
@@ -60,7 +62,7 @@ def workbook_bytes(year: int) -> tuple[bytes, dict[str, int]]:
         rows = [sheet.dump(r) for r in records]
         counts[sheet.name] = len(rows)
         _sheet(wb, sheet, rows, first=i == 0)
-        remember(wb, sheet, records)
+        remember(wb, sheet, records, rows)
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue(), counts
@@ -106,17 +108,17 @@ def xlsx_response(data: bytes, filename: str) -> HttpResponse:
     return response
 
 
-def export_queryset(kind, queryset) -> HttpResponse:
+def export_queryset(sheet: Sheet, queryset) -> HttpResponse:
     """A list page's filtered records as a one-sheet workbook in the ledger format."""
     from openpyxl import Workbook
 
     from .versions import remember
 
-    sheet = next(s for s in all_sheets() if s.name == kind.export_sheet)
     wb = Workbook()
     records = list(sheet.prepare(queryset))
-    _sheet(wb, sheet, [sheet.dump(r) for r in records], first=True)
-    remember(wb, sheet, records)
+    rows = [sheet.dump(r) for r in records]
+    _sheet(wb, sheet, rows, first=True)
+    remember(wb, sheet, records, rows)
     out = io.BytesIO()
     wb.save(out)
     return xlsx_response(out.getvalue(), f"{sheet.name}.xlsx")

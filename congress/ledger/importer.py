@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db import DatabaseError, IntegrityError, transaction
+from django.db import transaction
 
 from . import cells
 from .sheets import Col, RowError, Sheet, all_sheets
@@ -97,73 +98,45 @@ def import_workbook(
         IMPORT_USER.reset(token)
 
 
-class _Outcome(Exception):
-    """Undo a trial save: the row changes nothing, or waits for a person's decision."""
-
-    def __init__(self, what: str, differs: list[str] | None = None):
-        super().__init__(what)
-        self.what, self.differs = what, differs or []
-
-
-def _trial(sheet, row_number: int, values: dict, result: Result, decisions, overwrite) -> bool:
-    """Save one row in a savepoint, and keep it only if it changes its record and is not in
-    conflict with a change made since the export. True when a record was created."""
-    from .versions import find, key_text, normalized
-
-    model = sheet.model
-    record = find(sheet, model, values) if model is not None else None
-    if record is None:
-        return sheet.save(values)
-    before = normalized(sheet, record)
-    exported = result.versions.get(sheet.name, {}).get(key_text(sheet, values) or "")
-    with transaction.atomic():
-        created = sheet.save(values)
-        after = normalized(sheet, model._default_manager.get(pk=record.pk))
-        differs = [h for h in after if after[h] != before.get(h)]
-        if not differs:
-            raise _Outcome("unchanged")
-        if exported is not None and getattr(record, "version", exported) != exported:
-            choice = "take" if overwrite else decisions.get(f"{sheet.name}:{row_number}")
-            if choice == "keep":
-                raise _Outcome("kept")
-            if choice != "take":
-                raise _Outcome("conflict", differs)
-    return created
-
-
 def _write(parsed, result: Result, dry_run: bool, progress, decisions, overwrite) -> Result:
-    from .versions import Conflict, changed_since, find
+    from .versions import IMPORT_USER, Conflict, changed_since
+    from .writer import Outcome, SheetWriter
 
     total = sum(len(rows) for _sheet, rows in parsed) or 1
     done = 0
+    user = IMPORT_USER.get()
     try:
         with transaction.atomic():
             for sheet, rows in parsed:
-                result.created[sheet.name] = result.updated[sheet.name] = 0
-                result.unchanged[sheet.name] = 0
+                name = sheet.name
+                result.created[name] = result.updated[name] = result.unchanged[name] = 0
+                writer = SheetWriter(
+                    sheet,
+                    result.versions.get(name, {}),
+                    lambda number, name=name: (
+                        "take" if overwrite else decisions.get(f"{name}:{number}")
+                    ),
+                    user,
+                )
+                writer.load(rows)
                 for row_number, values in rows:
                     done += 1
-                    if progress and done % 50 == 0:
+                    if progress and done % 500 == 0:
                         progress(done, total)
                     try:
-                        with transaction.atomic():
-                            created = _trial(
-                                sheet, row_number, values, result, decisions, overwrite
-                            )
-                    except _Outcome as outcome:
+                        created = writer.row(row_number, values)
+                    except Outcome as outcome:
                         if outcome.what == "unchanged":
-                            result.unchanged[sheet.name] += 1
+                            result.unchanged[name] += 1
                         elif outcome.what == "kept":
                             result.kept += 1
                         else:
-                            record = find(sheet, sheet.model, values)
-                            exported = result.versions[sheet.name]
-                            from .versions import key_text
-
-                            version = exported.get(key_text(sheet, values) or "")
+                            # The record as saved, not as the row left it in memory.
+                            record = sheet.model._default_manager.get(pk=outcome.record.pk)
+                            version = writer.exported.get(_key(sheet, values))
                             result.conflicts.append(
                                 Conflict(
-                                    sheet.name,
+                                    name,
                                     row_number,
                                     str(record),
                                     changed_since(sheet, record, version),
@@ -173,29 +146,33 @@ def _write(parsed, result: Result, dry_run: bool, progress, decisions, overwrite
                         continue
                     except RowError as exc:
                         result.errors.append(
-                            Problem(
-                                sheet.name,
-                                row_number,
-                                exc.column,
-                                cells.text(exc.value),
-                                exc.reason,
-                            )
+                            Problem(name, row_number, exc.column, cells.text(exc.value), exc.reason)
                         )
                         continue
-                    except (IntegrityError, DatabaseError) as exc:
-                        result.errors.append(
-                            Problem(sheet.name, row_number, "", "", f"与已有记录冲突：{exc}")
-                        )
-                        continue
-                    key = "created" if created else "updated"
-                    getattr(result, key)[sheet.name] += 1
+                    getattr(result, "created" if created else "updated")[name] += 1
+                for row_number, reason in writer.flush():
+                    result.errors.append(Problem(name, row_number, "", "", reason))
             if result.errors or result.conflicts or dry_run:
                 raise _Rollback
+            _changed()
     except _Rollback:
         pass
     if progress:
         progress(total, total)
     return result
+
+
+def _key(sheet, values):
+    from .versions import key_text
+
+    return key_text(sheet, values)
+
+
+def _changed() -> None:
+    # Bulk writes send no signals: the cached figures of every year are stale at once.
+    from congress.figures import records_changed
+
+    records_changed()
 
 
 def _too_big(data: bytes) -> str:
@@ -242,8 +219,12 @@ def read_workbook(data: bytes, result: Result) -> list[tuple[Sheet, list[tuple[i
         result.errors.append(Problem("", None, "", "", problem))
         return []
     try:
-        formulas = load_workbook(io.BytesIO(data), data_only=False)
-        values = load_workbook(io.BytesIO(data), data_only=True)
+        # Streamed (read-only): a large workbook is read once, row by row, in little memory.
+        values = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        formulas = None
+        if any(b"<f" in _xml(values, ws) for ws in values.worksheets):
+            # Only a workbook with formulas is read a second time, for the formulas themselves.
+            formulas = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds on a broken file
         result.errors.append(
             Problem("", None, "", "", f"无法读取该工作簿：{exc.__class__.__name__}")
@@ -263,16 +244,34 @@ def read_workbook(data: bytes, result: Result) -> list[tuple[Sheet, list[tuple[i
         name = next((n for n in values.sheetnames if n.strip() == sheet.name), None)
         if name is None:
             continue
-        rows = _read_sheet(sheet, values[name], formulas[name], result)
+        rows = _read_sheet(sheet, values[name], formulas[name] if formulas else None, result)
         parsed.append((sheet, rows))
+    values.close()
+    if formulas:
+        formulas.close()
     return parsed
 
 
+def _xml(wb, ws) -> bytes:
+    """A worksheet's own XML, for what streaming does not report (formulas, merged cells)."""
+    return wb._archive.read(ws._worksheet_path)
+
+
+def _merged_header(wb, ws) -> str:
+    from openpyxl.utils import range_boundaries
+
+    for ref in re.findall(rb'<mergeCell ref="([A-Z]+[0-9]+:[A-Z]+[0-9]+)"', _xml(wb, ws)):
+        if range_boundaries(ref.decode())[1] == 1:
+            return ref.decode()
+    return ""
+
+
 def _read_sheet(sheet: Sheet, ws, ws_formulas, result: Result) -> list[tuple[int, dict]]:
-    for merged in ws.merged_cells.ranges:
-        if merged.min_row == 1:
-            result.errors.append(Problem(sheet.name, 1, "", str(merged), "表头不能有合并单元格"))
-            return []
+    merged = _merged_header(ws.parent, ws)
+    if merged:
+        result.errors.append(Problem(sheet.name, 1, "", merged, "表头不能有合并单元格"))
+        return []
+    ws.reset_dimensions()  # some writers record wrong dimensions; read what is there
     header_cells = next(ws.iter_rows(min_row=1, max_row=1, values_only=True), ())
     columns: dict[int, Col] = {}
     seen: set[str] = set()
@@ -293,10 +292,20 @@ def _read_sheet(sheet: Sheet, ws, ws_formulas, result: Result) -> list[tuple[int
         result.errors.append(Problem(sheet.name, 1, header, "", "缺少必填列"))
     if missing:
         return []
-    formula_rows = ws_formulas.iter_rows(min_row=2, values_only=True)
+    # Number formats are read only where they matter: a cell formatted as a percentage.
+    percents = {i for i, col in columns.items() if col.kind == "percent"}
+    if ws_formulas is not None:
+        ws_formulas.reset_dimensions()
+        formula_rows = ws_formulas.iter_rows(min_row=2, values_only=True)
+    else:
+        formula_rows = None
     rows = []
-    for number, raw_row in enumerate(ws.iter_rows(min_row=2, values_only=True), start=2):
-        formula_row = next(formula_rows, ())
+    for number, raw_row in enumerate(ws.iter_rows(min_row=2, values_only=not percents), start=2):
+        formats = {}
+        if percents:
+            formats = {i: raw_row[i].number_format for i in percents if i < len(raw_row)}
+            raw_row = tuple(getattr(c, "value", None) for c in raw_row)
+        formula_row = next(formula_rows, ()) if formula_rows is not None else ()
         if not any(cells.text(v) for v in raw_row):
             continue
         if number == 2 and all(
@@ -320,9 +329,9 @@ def _read_sheet(sheet: Sheet, ws, ws_formulas, result: Result) -> list[tuple[int
                 )
                 row_ok = False
                 continue
-            if col.kind == "percent" and isinstance(raw, int | float) and not isinstance(raw, bool):
+            if index in percents and isinstance(raw, int | float) and not isinstance(raw, bool):
                 # A cell formatted as a percentage stores 100% as 1 and 85% as 0.85.
-                if "%" in (ws.cell(row=number, column=index + 1).number_format or ""):
+                if "%" in (formats.get(index) or ""):
                     raw = round(raw * 100, 6)
             try:
                 value = col.parse(raw)

@@ -1,4 +1,6 @@
-"""How a sheet is declared: its columns, its natural key, and how a row maps onto records.
+"""How a sheet is declared: each column once — its header, the model field it holds, how a cell
+is read — and from those declarations the import, the export, the template, the list export
+and the office's own figures all follow.
 
 Each app declares its own sheets in ``<app>/ledger.py``; ``all_sheets()`` collects them in the
 order a workbook is imported (stations before the deputies attached to them, …).
@@ -6,11 +8,11 @@ order a workbook is imported (stations before the deputies attached to them, …
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import partial
+from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.db import models
 
 from . import cells
@@ -24,13 +26,81 @@ class RowError(Exception):
         self.column, self.reason, self.value = column, reason, value
 
 
+NOT_FOUND = "找不到“{name}”：它应在本工作簿中或已录入系统"
+AMBIGUOUS = "“{name}”有多条同名记录，无法确定是哪一条"
+
+# How a column sits on its model, from its field path:
+PLAIN = "plain"  # a field of the record itself
+REF = "ref"  # a record referred to by name (a foreign key: "meeting__name")
+REFS = "refs"  # several, separated by 、 (a many-to-many: "deputies__name")
+CHILDREN = "children"  # lines owned by the record, in order (a reverse key: "agenda__title")
+
+
 @dataclass
 class Col:
+    """One column: its header, the field path on the sheet's model, and how its cells read.
+
+    The kind (date, int, bool, enum with its choices, list, …) follows from the model field
+    unless given. ``get``/``put`` replace the plain reading and writing of the field where the
+    ledger says something the model stores otherwise (宪法宣誓 是/否 for an oath date)."""
+
     header: str
-    kind: str = "text"  # text, date, int, percent, bool, list, enum, lines
+    field: str = ""
+    kind: str = ""  # text, date, int, percent, bool, list, enum, lines
     required: bool = False
     choices: tuple[str, ...] = ()
     help: str = ""
+    default: Any = None  # stored when the cell is empty
+    get: Callable[[models.Model], Any] | None = None
+    put: Callable[[models.Model, Any, dict], None] | None = None
+    # For a column naming other records: the messages when a name is unknown or shared, the
+    # choice among namesakes, and whether an unknown name creates the record (handling units).
+    missing: str = NOT_FOUND
+    ambiguous: str = AMBIGUOUS
+    pick: Callable[[list, dict], Any] | None = None
+    create: bool = False
+    # Filled in by the sheet from the model:
+    shape: str = PLAIN
+    model_field: Any = None
+    target: str = ""  # the related model's field a name is matched against
+
+    def bind(self, model: type[models.Model]) -> None:
+        if not self.field:
+            return
+        name, _, attr = self.field.partition("__")
+        f = model._meta.get_field(name)
+        self.model_field, self.target = f, attr
+        if f.many_to_many:
+            self.shape, kind = REFS, "list"
+        elif f.one_to_many:
+            self.shape, kind = CHILDREN, "lines"
+        elif f.many_to_one:
+            self.shape, kind = REF, "text"
+        elif f.choices:
+            kind = "enum"
+            self.choices = self.choices or tuple(str(v) for v, _label in f.flatchoices if v)
+        elif isinstance(f, models.BooleanField):
+            kind = "bool"
+        elif isinstance(f, models.DateField):
+            kind = "date"
+        elif isinstance(f, models.IntegerField):
+            kind = "int"
+        else:
+            kind = "text"
+        self.kind = self.kind or kind
+        if (
+            self.default is None
+            and self.shape == PLAIN
+            and isinstance(f, models.IntegerField)
+            and not f.null
+            and f.has_default()
+        ):
+            self.default = f.get_default()  # 数量 left empty is 1, 推动解决问题数 is 0
+
+    @property
+    def related(self) -> type[models.Model] | None:
+        f = self.model_field
+        return f.related_model if f is not None and f.is_relation else None
 
     def parse(self, raw):
         if self.kind == "date":
@@ -66,32 +136,78 @@ class Col:
             "enum": "、".join(self.choices),
         }.get(self.kind, "文字")
 
+    def cell(self, obj: models.Model):
+        """The record's value in this column, as the export writes it."""
+        if self.get is not None:
+            return self.get(obj)
+        f = self.model_field
+        if self.shape == REF:
+            related = getattr(obj, f.name)
+            return getattr(related, self.target) if related is not None else ""
+        if self.shape == REFS:
+            return "、".join(getattr(r, self.target) for r in getattr(obj, f.name).all())
+        if self.shape == CHILDREN:
+            manager = getattr(obj, f.get_accessor_name())
+            return "；".join(getattr(r, self.target) for r in manager.all())
+        value = getattr(obj, f.attname)
+        if self.kind == "bool":
+            return yes(value)
+        return value
+
+    def stored(self, value):
+        """A parsed cell as the field stores it: the default for an empty cell."""
+        if value in (None, "", []):
+            if self.default is not None:
+                return self.default
+            f = self.model_field
+            if f is not None and self.shape == PLAIN and not f.null:
+                return False if self.kind == "bool" else ""
+            return [] if self.shape in (REFS, CHILDREN) else None
+        return value
+
 
 @dataclass
 class Sheet:
+    """A sheet of the ledger: its columns, natural key and the records a year's export holds."""
+
     name: str
     order: int
+    model: type[models.Model]
     columns: list[Col]
     key: tuple[str, ...]
-    save: Callable[[dict], bool]  # writes one parsed row; True when it created a record
-    dump: Callable[[models.Model], dict]  # one record as {header: value}
     year_queryset: Callable[[int], models.QuerySet]  # the records a year's export holds
-    prepare: Callable[[models.QuerySet], models.QuerySet] = lambda qs: qs  # related rows
-    # Each column's place in the model (an ORM lookup path), so that the office's own figures,
-    # written in the ledger's words, select the same records the sheet holds.
-    fields: dict[str, str] = field(default_factory=dict)
     year_column: str = ""  # the starred date column that puts a row in a year
     # The ORM filter that finds a row's record, when the natural key is not plain columns.
     lookup: Callable[[dict], dict] | None = None
+    # Fields the ledger derives from others after a row is applied (a default deadline, …);
+    # receives the record, the parsed row and the sheet's writer (its ``shared`` dict, ``one()``).
+    adjust: Callable[[models.Model, dict, Any], None] | None = None
+
+    def __post_init__(self) -> None:
+        for col in self.columns:
+            col.bind(self.model)
 
     @property
-    def model(self) -> type[models.Model] | None:
-        from congress.crud import KINDS
-        from congress.registry import discover
+    def fields(self) -> dict[str, str]:
+        """Each column's place in the model (an ORM lookup path), so that the office's own
+        figures, written in the ledger's words, select the same records the sheet holds."""
+        return {c.header: c.field for c in self.columns if c.field}
 
-        discover("views")  # the record kinds, declared in each app's views
-        kind = next((k for k in KINDS.values() if k.export_sheet == self.name), None)
-        return kind.model if kind else None
+    def prepare(self, queryset: models.QuerySet) -> models.QuerySet:
+        """The related rows every column needs, fetched with the records."""
+        joined = [c.model_field.name for c in self.columns if c.shape == REF]
+        many = [
+            c.model_field.name if c.shape == REFS else c.model_field.get_accessor_name()
+            for c in self.columns
+            if c.shape in (REFS, CHILDREN)
+        ]
+        if joined:
+            queryset = queryset.select_related(*joined)
+        return queryset.prefetch_related(*many) if many else queryset
+
+    def dump(self, obj: models.Model) -> dict:
+        """One record as {header: value}."""
+        return {c.header: c.cell(obj) for c in self.columns}
 
     def rows(self, queryset: models.QuerySet) -> Iterable[dict]:
         return (self.dump(obj) for obj in self.prepare(queryset))
@@ -119,68 +235,40 @@ def all_sheets() -> list[Sheet]:
 
         autodiscover_modules("ledger")
         _discovered = True
+        from congress.crud import EXPORTERS
+
+        from .export import export_queryset
+
+        for sheet in SHEETS.values():
+            EXPORTERS[sheet.model] = partial(export_queryset, sheet)
     return sorted(SHEETS.values(), key=lambda s: s.order)
+
+
+def sheet_for(model: type[models.Model]) -> Sheet | None:
+    """The sheet that holds a model's records (a list page's export)."""
+    return next((s for s in all_sheets() if s.model is model), None)
 
 
 # --- helpers the apps' sheets share ---------------------------------------------------------
 
 
-def upsert(model: type[models.Model], key: dict, values: dict) -> tuple[models.Model, bool]:
-    """The record with this natural key, updated, or a new one; validated field by field."""
-    obj = model.objects.filter(**key).first()
-    created = obj is None
-    if created:
-        obj = model(**key)
-    for name, value in values.items():
-        setattr(obj, name, value)
-    try:
-        obj.full_clean(validate_unique=False, validate_constraints=False)
-    except ValidationError as exc:
-        name, errors = next(iter(exc.message_dict.items()))
-        label = str(model._meta.get_field(name).verbose_name) if name != "__all__" else ""
-        raise RowError(label, "；".join(errors)) from exc
-    from .versions import IMPORT_USER
-
-    user = IMPORT_USER.get()
-    if user is not None:
-        obj._history_user = user  # the history says who confirmed the import, not "系统"
-    obj.save()
-    return obj, created
+def deputy_col(header: str, field_path: str, **kw) -> Col:
+    """A column naming deputies: by name, the one still in office among namesakes."""
+    return Col(
+        header,
+        field_path,
+        missing="找不到代表“{name}”：应在“代表”表中或已录入系统",
+        ambiguous="有多名代表叫“{name}”，无法确定是哪一位",
+        pick=lambda found, _row: _in_office_only(found),
+        **kw,
+    )
 
 
-def by_name(model: type[models.Model], column: str, name: str, field_name: str = "name", **extra):
-    """A record referred to by name: it must exist (in this workbook or already saved)."""
-    if not name:
-        return None
-    found = list(model.objects.filter(**{field_name: name}, **extra)[:2])
-    if not found:
-        raise RowError(column, f"找不到“{name}”：它应在本工作簿中或已录入系统", name)
-    if len(found) > 1:
-        raise RowError(column, f"“{name}”有多条同名记录，无法确定是哪一条", name)
-    return found[0]
+def _in_office_only(found: list):
+    # A by-elected namesake may share the name: prefer the one still in office.
+    active = [d for d in found if d.status != "资格终止"]
+    return active[0] if len(active) == 1 else None
 
 
-def deputies_named(column: str, names: list[str]) -> list:
-    from deputies.models import Deputy
-
-    found = []
-    for name in names:
-        matches = list(Deputy.objects.filter(name=name)[:5])
-        if not matches:
-            raise RowError(column, f"找不到代表“{name}”：应在“代表”表中或已录入系统", name)
-        if len(matches) > 1:
-            # Prefer the one still in office; a by-elected namesake may share the name.
-            active = [d for d in matches if d.status != "资格终止"]
-            if len(active) != 1:
-                raise RowError(column, f"有多名代表叫“{name}”，无法确定是哪一位", name)
-            matches = active
-        found.append(matches[0])
-    return found
-
-
-def yes(value: bool) -> str:
+def yes(value) -> str:
     return "是" if value else "否"
-
-
-def year_range(year: int) -> tuple[datetime.date, datetime.date]:
-    return datetime.date(year, 1, 1), datetime.date(year, 12, 31)

@@ -40,6 +40,8 @@ def normalized(sheet: Sheet, record: models.Model) -> dict:
             out[header] = col.parse(_raw(value))
         except cells.CellError:
             out[header] = value
+        if col.kind == "list" and isinstance(out[header], list):
+            out[header] = sorted(out[header])  # the same people in another order are no change
     return out
 
 
@@ -62,20 +64,14 @@ def key_text(sheet: Sheet, values: dict) -> str | None:
     return json.dumps(sorted((k, str(v)) for k, v in filters.items()), ensure_ascii=False)
 
 
-def find(sheet: Sheet, model: type[models.Model], values: dict):
-    filters = lookup(sheet, values)
-    if filters is None:
-        return None
-    return model._default_manager.filter(**filters).order_by("pk").first()
-
-
-def remember(wb, sheet: Sheet, records) -> None:
-    """Write each exported record's version into the workbook (one property per sheet)."""
+def remember(wb, sheet: Sheet, records, rows: list[dict]) -> None:
+    """Write each exported record's version into the workbook (one property per sheet); rows
+    are the records as exported, in the same order."""
     from openpyxl.packaging.custom import StringProperty
 
     versions = {}
-    for record in records:
-        key = key_text(sheet, normalized(sheet, record))
+    for record, row in zip(records, rows, strict=True):
+        key = key_text(sheet, _parsed(sheet, row, sheet.key))
         if key is not None and getattr(record, "version", None) is not None:
             versions[key] = record.version
     if versions:
@@ -84,6 +80,16 @@ def remember(wb, sheet: Sheet, records) -> None:
                 name=PROPERTY + sheet.name, value=json.dumps(versions, ensure_ascii=False)
             )
         )
+
+
+def _parsed(sheet: Sheet, row: dict, headers) -> dict:
+    out = {}
+    for header in headers:
+        try:
+            out[header] = sheet.column(header).parse(_raw(row.get(header)))
+        except cells.CellError:
+            out[header] = row.get(header)
+    return out
 
 
 def recalled(wb) -> dict[str, dict[str, int]]:
