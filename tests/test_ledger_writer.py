@@ -82,7 +82,10 @@ def test_the_lead_deputy_is_not_a_cosigner_of_their_own_suggestion():
         book(
             {
                 "代表": deputies("甲", "乙"),
-                "代表建议": [header, ["1", "题", "代表建议", "2025-02-01", "甲", "甲、乙", "待交办"]],
+                "代表建议": [
+                    header,
+                    ["1", "题", "代表建议", "2025-02-01", "甲", "甲、乙", "待交办"],
+                ],
             }
         )
     )
