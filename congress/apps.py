@@ -27,9 +27,14 @@ class CongressConfig(AppConfig):
         m2m_changed.connect(_record_changed, dispatch_uid="congress-figures-m2m")
 
         # The ledger's sheets, declared by the apps, offer each list page its export.
-        from .ledger.sheets import all_sheets
+        from functools import partial
 
-        all_sheets()
+        from .crud import EXPORTERS
+        from .ledger.export import export_queryset
+        from .sheets import all_sheets
+
+        for sheet in all_sheets():
+            EXPORTERS[sheet.model] = partial(export_queryset, sheet)
 
 
 def _year_field(model) -> str | None:

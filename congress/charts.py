@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.utils.html import escape
@@ -10,6 +11,41 @@ from django.utils.safestring import SafeString, mark_safe
 FONT = "Noto Sans CJK SC, Noto Sans SC, sans-serif"
 ACCENT = "#b3261e"
 MUTED = "#6a737d"
+
+
+@dataclass(frozen=True)
+class Chart:
+    """图: a chart of the year, drawn for the dashboard and, by its name, for the review's
+    ``{{图:name}}``. Apps declare theirs in ``<app>/figures.py`` beside their figures."""
+
+    name: str  # as a review's text asks for it: 常委会会议按月
+    caption: str  # as the dashboard and the printed review title it
+    draw: Callable[[int], SafeString]  # (year) -> the SVG
+    order: int = 100
+
+
+CHARTS: dict[str, Chart] = {}
+
+
+def register(*charts: Chart) -> None:
+    for chart in charts:
+        if chart.name in CHARTS:
+            raise ValueError(f"chart {chart.name} declared twice")
+        CHARTS[chart.name] = chart
+
+
+def all_charts() -> list[Chart]:
+    from .registry import discover
+
+    discover("figures")
+    return sorted(CHARTS.values(), key=lambda c: (c.order, c.name))
+
+
+def drawn(year: int) -> dict[str, SafeString]:
+    """Every chart of the year by its name; cached with the year's figures."""
+    from .figures import cached_for_year
+
+    return cached_for_year("charts", year, lambda: {c.name: c.draw(year) for c in all_charts()})
 
 
 @dataclass

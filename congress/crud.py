@@ -149,7 +149,7 @@ def list_view(request: HttpRequest, kind: RecordKind) -> HttpResponse:
     )
     scope, total = None, None
     if request.GET.get("figure"):
-        from .report.figureset import list_scope
+        from .figureset import list_scope
 
         scope = list_scope(kind.key, request.GET["figure"], request.GET)
         if scope is None:

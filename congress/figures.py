@@ -198,17 +198,18 @@ def _schedule_warm(years: set[int] | None) -> None:
 
     if settings.CELERY_TASK_ALWAYS_EAGER:
         return
-    from .celery import app
+    from celery import current_app as app  # the project's app (congress/__init__.py)
 
     if app.conf.task_always_eager:
         return
     this_year = timezone.localdate().year
     for year in sorted(years or {this_year, this_year - 1}):
         if safecache.add(f"congress:warm-pending:{year}", 1, WARM_DELAY * 6):
-            from .tasks import warm_year
-
+            # By name: the task lives in the layer above (congress.tasks).
             transaction.on_commit(
-                lambda y=year: warm_year.apply_async(args=[y], countdown=WARM_DELAY)
+                lambda y=year: app.send_task(
+                    "congress.tasks.warm_year", args=[y], countdown=WARM_DELAY
+                )
             )
 
 

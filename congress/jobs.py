@@ -65,7 +65,7 @@ def kinds() -> list[Kind]:
 
 def publish(task_name: str, args: list) -> bool:
     """Send the task's message now; False, never an exception, when the broker is away."""
-    from .celery import app
+    from celery import current_app as app  # the project's app (congress/__init__.py)
 
     try:
         app.send_task(task_name, args=args, retry=False)
@@ -77,7 +77,7 @@ def publish(task_name: str, args: list) -> bool:
 
 def enqueue(job, kind: Kind) -> bool:
     """Publish a job's message and note it on the row (the outbox entry is then sent)."""
-    from .celery import app
+    from celery import current_app as app  # the project's app (congress/__init__.py)
 
     if app.conf.task_always_eager:
         app.loader.import_default_modules()

@@ -150,7 +150,7 @@ class ReportText(Record):
     def clean(self) -> None:
         from django.core.exceptions import ValidationError
 
-        from .report.figureset import check_text
+        from .figureset import check_text
 
         try:
             check_text(self.text)

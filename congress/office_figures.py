@@ -17,7 +17,7 @@ from django.db import models
 from django.db.models import Count, Q, QuerySet, Sum
 
 from .crud import KINDS, RecordKind
-from .ledger.sheets import Sheet, all_sheets
+from .sheets import Sheet, all_sheets
 
 MEASURES = ("行数", "合计", "人次", "人数")
 KEYS = {"名称", "单位", "表", "条件", "计量", "年度依据", "合计"}

@@ -15,9 +15,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from .figureset import names, text_for, year_values
 from .models import OwnFigure, ReportJob, ReportText
 from .office_figures import dumps
-from .report.figureset import names, text_for, year_values
 from .report.gather import gather
 from .report.render import render_html
 from .roles import leader_may_post, perm_required, staff_required
@@ -325,6 +325,6 @@ def figure_parts(request: HttpRequest, name: str, year: int) -> HttpResponse:
 
 
 def _own():
-    from .report.figureset import own_figures as load
+    from .figureset import own_figures as load
 
     return load()

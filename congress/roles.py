@@ -84,7 +84,9 @@ def sync_roles(apps) -> None:
 def sync_after_migrate(sender, **kwargs) -> None:
     from django.apps import apps
 
-    if sender.name == list(apps.get_app_configs())[-1].name:
+    # Django signals each app that has models, in order; the last one sees every permission.
+    with_models = [c for c in apps.get_app_configs() if c.models_module is not None]
+    if sender.name == with_models[-1].name:
         sync_roles(apps)
 
 

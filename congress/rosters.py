@@ -33,9 +33,7 @@ def roster_response(
 
 
 def _pdf(title: str, headers: list[str], rows: list[list[str]], note: str) -> bytes:
-    from weasyprint import HTML
-
-    from .report.render import restricted_fetcher, static_roots
+    from .pdf import html_to_pdf
 
     html = render_to_string(
         "congress/roster.html",
@@ -48,10 +46,7 @@ def _pdf(title: str, headers: list[str], rows: list[list[str]], note: str) -> by
             "printed": timezone.localdate(),
         },
     )
-    base = static_roots()[0].as_uri() + "/"
-    out = io.BytesIO()
-    HTML(string=html, base_url=base, url_fetcher=restricted_fetcher()).write_pdf(out)
-    return out.getvalue()
+    return html_to_pdf(html)
 
 
 def _xlsx(title: str, headers: list[str], rows: list[list[str]], note: str) -> bytes:

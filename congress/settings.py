@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "deputies",
     "proposals",
     "petitions",
+    "demo",
 ]
 
 MIDDLEWARE = [
@@ -238,7 +239,7 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": envint("CONGRESS_SWEEP_EVERY", "60"),
     },
     "weekly-digest": {
-        "task": "congress.tasks.weekly_digest",
+        "task": "proposals.tasks.weekly_digest",
         "schedule": _every
         or crontab(day_of_week=1, hour=envint("CONGRESS_REMINDER_HOUR", "8"), minute=30),
     },

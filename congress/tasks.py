@@ -184,13 +184,13 @@ def _import(pk: int, dry_run: bool, running: str) -> str:
 def warm_year(year: int) -> None:
     """Recompute a year's dashboard figures and charts into the cache after records changed."""
     from . import safecache
-    from .dashboard import charts
+    from .charts import drawn
     from .figures import compute_year
 
     # Later changes schedule a new run rather than relying on this one.
     safecache.delete(f"congress:warm-pending:{year}")
     compute_year(year)
-    charts(year)
+    drawn(year)
 
 
 @shared_task(acks_late=True, ignore_result=True)
@@ -200,33 +200,6 @@ def send_reminders() -> int:
     from .notify import send_due
 
     return send_due(timezone.localdate())
-
-
-@shared_task(acks_late=True, ignore_result=True)
-def weekly_digest() -> int:
-    """每周摘要 for leadership: what is overdue, by unit, with a link to the home page."""
-    from django.contrib.auth import get_user_model
-    from django.urls import reverse
-
-    from .dashboard import overdue_by_unit
-    from .notify import deliver
-    from .roles import LEADER
-
-    today = timezone.localdate()
-    year, week, _ = today.isocalendar()
-    units = overdue_by_unit(today)
-    total = sum(u["count"] for u in units)
-    lines = [f"{u['name']}：{u['count']}件" for u in units[:10]]
-    body = f"逾期未答复的代表建议共{total}件。" + (
-        "其中" + "；".join(lines) + "。" if lines else ""
-    )
-    sent = 0
-    for user in get_user_model().objects.filter(groups__name=LEADER, is_active=True):
-        if deliver(
-            user, f"digest:{year}-W{week:02d}", f"{year}年第{week}周工作摘要", body, reverse("home")
-        ):
-            sent += 1
-    return sent
 
 
 @shared_task(acks_late=True, ignore_result=True)

@@ -76,13 +76,13 @@ def _leader_home(user, today) -> dict:
     """Overdue items by unit, and the year's figures against the same days of last year."""
     import datetime
 
-    from . import todo
-    from .dashboard import overdue_by_unit, tiles
+    from . import panels, todo
+    from .dashboard import tiles
 
     same_day = _same_day_last_year(today)
     return {
         "todos": todo.counted(todo.LEADER, user, today),
-        "units": overdue_by_unit(today),
+        "panels": panels.rendered(panels.LEADER_HOME, today.year, today),
         "tiles": tiles(today.year, previous_until=same_day),
         "year": today.year,
         "same_day": same_day,

@@ -3,6 +3,8 @@
 from django.db.models import Count, QuerySet
 from django.db.models.functions import ExtractMonth
 
+from congress.charts import Bar, Chart, bar_chart, column_chart
+from congress.charts import register as register_charts
 from congress.figures import Figure, register, total
 
 from .models import Activity, Deputy, Station
@@ -129,3 +131,29 @@ def participation_by_town(year: int) -> list[tuple[str, int]]:
         .order_by("-n")
     )
     return [(r["station__town"] or "未指定联络站", r["n"]) for r in rows]
+
+
+def _activities_chart(year: int):
+    return column_chart(
+        [
+            Bar(f"{m + 1}月", n, activities.list_url(year=year, month=m + 1))
+            for m, n in enumerate(activities_by_month(year))
+        ],
+        "代表活动（按月）",
+    )
+
+
+def _participation_chart(year: int):
+    return bar_chart(
+        [
+            Bar(town, n, activities.list_url(year=year, town=town))
+            for town, n in participation_by_town(year)[:15]
+        ],
+        "代表参与活动人次（按镇街）",
+    )
+
+
+register_charts(
+    Chart("代表活动按月", "代表活动（按月）", _activities_chart, 30),
+    Chart("代表参与活动按镇街", "代表参与活动人次（按镇街）", _participation_chart, 60),
+)

@@ -2,7 +2,7 @@
 
 from django.db.models import Q
 
-from congress.ledger.sheets import Col, Sheet, deputy_col, register
+from congress.sheets import Col, Sheet, deputy_col, register
 
 from .models import Activity, Deputy, Station
 

@@ -3,9 +3,13 @@
 from django.db.models import Count
 from django.db.models.functions import ExtractMonth
 
+from congress.charts import Bar, Chart, column_chart
+from congress.charts import register as register_charts
 from congress.figures import Figure, register
+from congress.panels import ROWS, Panel
+from congress.panels import register as register_panels
 
-from .models import Meeting
+from .models import Appointment, Meeting
 from .views import appointments, decisions, meetings
 
 register(
@@ -63,3 +67,33 @@ def meetings_by_month(year: int) -> dict[str, list[int]]:
     for r in rows:
         series[r["kind"]][r["m"] - 1] = r["n"]
     return series
+
+
+def _by_month(kind: str, caption: str):
+    def draw(year: int):
+        series = meetings_by_month(year)[kind]
+        return column_chart(
+            [
+                Bar(f"{m + 1}月", n, meetings.list_url(year=year, kind=kind, month=m + 1))
+                for m, n in enumerate(series)
+            ],
+            caption,
+        )
+
+    return draw
+
+
+register_charts(
+    Chart(
+        "常委会会议按月", "常委会会议（按月）", _by_month("常委会会议", "常委会会议（按月）"), 10
+    ),
+    Chart("主任会议按月", "主任会议（按月）", _by_month("主任会议", "主任会议（按月）"), 20),
+)
+
+
+def _oath_panel(year: int, today) -> dict:
+    items = Appointment.objects.awaiting_oath().order_by("date")
+    return {"items": items[:ROWS], "count": items.count()}
+
+
+register_panels(Panel("oath-awaiting", "meetings/_attention_oath.html", _oath_panel, order=30))

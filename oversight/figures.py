@@ -1,7 +1,11 @@
 """监督工作, 民生实事 and 其他工作 figures of the year."""
 
+from congress.charts import Bar, Chart, bar_chart
+from congress.charts import register as register_charts
 from congress.figures import Figure, register, total
 from congress.models import OtherWork
+from congress.panels import ROWS, Panel
+from congress.panels import register as register_panels
 
 from .models import OversightItem
 from .views import opinions, otherwork, oversight, projects, visits
@@ -143,3 +147,28 @@ def opinions_awaiting(today=None):
         .select_related("source")
         .order_by("deadline")
     )
+
+
+def _projects_chart(year: int):
+    return bar_chart(
+        [
+            Bar(p.name, p.progress, projects.url("detail", p.pk), "%")
+            for p in projects_progress(year)
+        ],
+        "民生实事项目进度",
+        max_value=100,
+        label_width=190,
+    )
+
+
+register_charts(Chart("民生实事进度", "民生实事项目进度", _projects_chart, 50))
+
+
+def _opinions_panel(year: int, today) -> dict:
+    items = opinions_awaiting(today)
+    return {"items": items[:ROWS], "overdue": items.filter(deadline__lt=today).count()}
+
+
+register_panels(
+    Panel("opinions-awaiting", "oversight/_attention_opinions.html", _opinions_panel, order=20)
+)

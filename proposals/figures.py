@@ -2,7 +2,11 @@
 
 from django.db.models import Count
 
+from congress.charts import Bar, Chart, bar_chart
+from congress.charts import register as register_charts
 from congress.figures import Figure, register
+from congress.panels import LEADER_HOME, ROWS, TABLE, Panel
+from congress.panels import register as register_panels
 
 from .models import Suggestion
 from .views import suggestions
@@ -140,3 +144,75 @@ def attention(today=None):
         .exclude(state=Suggestion.State.CLOSED)
         .order_by("deadline"),
     }
+
+
+def _states_chart(year: int):
+    return bar_chart(
+        [
+            Bar(state, n, suggestions.list_url(year=year, group="suggestions", state=state))
+            for state, n in suggestions_by_state(year)
+        ],
+        "代表建议办理状态",
+    )
+
+
+register_charts(Chart("代表建议办理状态", "代表建议办理状态", _states_chart, 40))
+
+
+def _overdue_panel(year: int, today) -> dict:
+    items = attention(today)["overdue"]
+    return {"items": items[:ROWS], "count": items.count()}
+
+
+def _unsatisfied_panel(year: int, today) -> dict:
+    return {"items": attention(today)["unsatisfied"][:ROWS]}
+
+
+def _units_panel(year: int, today) -> dict:
+    from congress.figures import cached_for_year
+
+    from .services import unit_table
+
+    rows = cached_for_year(f"units-{today}", year, lambda: unit_table(year, today, limit=15))
+    return {"rows": rows}
+
+
+register_panels(
+    Panel("suggestions-overdue", "proposals/_attention_overdue.html", _overdue_panel, order=10),
+    Panel(
+        "suggestions-unsatisfied",
+        "proposals/_attention_unsatisfied.html",
+        _unsatisfied_panel,
+        order=40,
+    ),
+    Panel("units", "proposals/_dashboard_units.html", _units_panel, place=TABLE, order=10),
+)
+
+
+def overdue_by_unit(today) -> list[dict]:
+    """逾期未答复 by lead unit: each row's count is its list's (the staff list, filtered)."""
+    rows = (
+        Suggestion.objects.overdue(today)
+        .values("lead_unit", "lead_unit__name")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "lead_unit__name")
+    )
+    return [
+        {
+            "name": r["lead_unit__name"] or "（未指定）",
+            "count": r["n"],
+            "link": suggestions.list_url(overdue="true", lead_unit=r["lead_unit"] or ""),
+        }
+        for r in rows
+    ]
+
+
+register_panels(
+    Panel(
+        "overdue-by-unit",
+        "proposals/_leader_units.html",
+        lambda year, today: {"units": overdue_by_unit(today)},
+        place=LEADER_HOME,
+        order=10,
+    )
+)

@@ -3,7 +3,7 @@
 from django.conf import settings
 
 from congress.dates import add_months
-from congress.ledger.sheets import Col, Sheet, deputy_col, register
+from congress.sheets import Col, Sheet, deputy_col, register
 
 from .models import Suggestion
 

@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-import io
-
 from django.template.loader import render_to_string
 from django.utils import timezone
 
@@ -14,9 +12,7 @@ from congress.text import natural
 
 def render_letters_pdf(letters) -> bytes:
     """One PDF holding each letter on pages of its own."""
-    from weasyprint import HTML
-
-    from congress.report.render import restricted_fetcher, static_roots
+    from congress.pdf import html_to_pdf
 
     profile = Profile.get()
     prepared = [
@@ -32,7 +28,4 @@ def render_letters_pdf(letters) -> bytes:
         "proposals/letters.html",
         {"letters": prepared, "profile": profile, "printed": timezone.localdate()},
     )
-    base = static_roots()[0].as_uri() + "/"
-    out = io.BytesIO()
-    HTML(string=html, base_url=base, url_fetcher=restricted_fetcher()).write_pdf(out)
-    return out.getvalue()
+    return html_to_pdf(html)

@@ -23,7 +23,7 @@ def _tiles(html: str) -> dict[str, tuple[str, str]]:
 
 def test_dashboard_tiles_equal_the_registry(leader_client, known_year):
     from congress.dashboard import DEFAULT_TILES
-    from congress.report.figureset import year_values
+    from congress.figureset import year_values
 
     tiles = _tiles(leader_client.get(URL).content.decode())
     values = year_values(2025)
@@ -35,7 +35,7 @@ def test_dashboard_tiles_equal_the_registry(leader_client, known_year):
 def test_every_tile_leads_to_a_list_whose_count_or_total_equals_the_figure(
     leader_client, known_year
 ):
-    from congress.report.figureset import year_values
+    from congress.figureset import year_values
 
     tiles = _tiles(leader_client.get(URL).content.decode())
     figures = {f.text_name: f for f in all_figures().values()}
@@ -156,14 +156,15 @@ def test_a_change_warms_the_year_again_through_the_worker(
     app.conf.task_always_eager = False  # the autouse fixture puts it back
     queued = []
     monkeypatch.setattr(
-        "congress.tasks.warm_year.apply_async",
-        lambda args, countdown: queued.append((args, countdown)),
+        app, "send_task", lambda name, args, countdown: queued.append((name, args, countdown))
     )
     cache.delete("congress:warm-pending:2025")
     with django_capture_on_commit_callbacks(execute=True):
         for i in range(3):  # a burst of saves asks once
             Decision.objects.create(title=f"新决定{i}", date=figures_date())
-    assert queued == [([2025], figures.WARM_DELAY)]
+    assert queued == [("congress.tasks.warm_year", [2025], figures.WARM_DELAY)]
+    app.loader.import_default_modules()
+    assert "congress.tasks.warm_year" in app.tasks  # the name a worker knows
     assert cache.get(cache_key("figures", 2025)) is None
     from congress.tasks import warm_year
 

@@ -98,8 +98,8 @@ def test_the_running_year_lives(demo):
     from django.utils import timezone
 
     from congress import todo
+    from congress.figureset import year_values
     from congress.models import Notification
-    from congress.report.figureset import year_values
 
     today = timezone.localdate()
     if today < datetime.date(today.year, 5, 1):

@@ -9,8 +9,8 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.urls import reverse
 
+from congress.figureset import year_values
 from congress.models import OwnFigure, Profile, ReportText
-from congress.report.figureset import year_values
 from congress.services import replace_own_figures
 from deputies.models import Deputy
 from tests import factories as f
@@ -251,7 +251,7 @@ def test_every_apps_figures_and_sheets_are_found_whatever_was_imported_first():
     code = (
         "import django, os; os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'congress.settings');"
         "django.setup(); import meetings.figures, meetings.ledger;"
-        "from congress.figures import builtin_by_name; from congress.ledger.sheets import all_sheets;"
+        "from congress.figures import builtin_by_name; from congress.sheets import all_sheets;"
         "names = builtin_by_name(); sheets = [s.name for s in all_sheets()];"
         "assert '来信' in names and '来访' in names and '代表建议' in names, sorted(names);"
         "assert '信访' in sheets and '代表' in sheets, sheets"

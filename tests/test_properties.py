@@ -7,7 +7,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from congress.ledger import cells
+from congress import cells
 from congress.text import format_rate
 
 

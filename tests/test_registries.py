@@ -5,8 +5,8 @@ from django.urls import reverse
 
 from congress.context_processors import menu
 from congress.crud import KINDS
-from congress.ledger.sheets import all_sheets
 from congress.registry import discover
+from congress.sheets import all_sheets
 
 
 def _record_apps():

@@ -13,9 +13,9 @@ from django.urls import reverse
 
 from congress.models import Notification
 from congress.notify import send_due
-from congress.tasks import weekly_digest
 from oversight.models import ReviewOpinion
 from proposals.models import Suggestion
+from proposals.tasks import weekly_digest
 from tests import factories as f
 
 D = datetime.date

@@ -8,8 +8,9 @@ from urllib.parse import quote
 
 from django.http import HttpResponse
 
+from congress.sheets import Sheet, all_sheets
+
 from .importer import EXPLAIN_PREFIX
-from .sheets import Sheet, all_sheets
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # A cell starting with one of these would be read by Excel as a formula.

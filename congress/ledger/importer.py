@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.db import transaction
 
-from . import cells
-from .sheets import Col, RowError, Sheet, all_sheets
+from congress import cells
+from congress.sheets import Col, RowError, Sheet, all_sheets
 
 EXPLAIN_PREFIX = "填写说明："
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"

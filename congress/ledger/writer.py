@@ -16,7 +16,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connections, models, router, transaction
 from django.utils import timezone
 
-from .sheets import CHILDREN, PLAIN, REF, REFS, Col, RowError, Sheet
+from congress.sheets import CHILDREN, PLAIN, REF, REFS, Col, RowError, Sheet
 
 CHUNK = 500  # names per IN (…): well under every database's parameter limit
 

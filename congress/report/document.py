@@ -11,11 +11,10 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
+from congress.figureset import Value, cutoff, names, own_figures, text_for, year_values
 from congress.models import Profile
 from congress.reporttext import Block, Ref, TextError, parse, show
 from congress.text import cell_text, cn_date, natural
-
-from .figureset import Value, cutoff, names, own_figures, text_for, year_values
 
 EMPTY = "本年度暂无记录。"
 TABLE_COLUMNS = 6
@@ -155,7 +154,7 @@ def build(
 ) -> Review:
     """The review of the year: the office's text (or an unsaved one, for the live preview)
     filled with the year's figures."""
-    from congress.dashboard import CHART_NAMES, charts
+    from congress.charts import drawn
 
     profile = Profile.get()
     text = text_for(year)
@@ -176,17 +175,15 @@ def build(
     empty = not any(v.value for v in values.values() if not v.is_rate)
     parts: list[Part] = []
     if not empty:
-        drawn = None
+        svg = None
         for block in blocks:
             if block.kind == "table":
                 parts.append(
                     Part("table", table=records_table(block.name, year, values[block.name]))
                 )
             elif block.kind == "chart":
-                drawn = drawn or charts(year)
-                parts.append(
-                    Part("chart", chart=drawn[CHART_NAMES[block.name]], caption=block.name)
-                )
+                svg = svg or drawn(year)
+                parts.append(Part("chart", chart=svg[block.name], caption=block.name))
             else:
                 parts.append(Part(block.kind, _runs(block.parts, values, settings)))
         parts = _prune_headings(parts)

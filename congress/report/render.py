@@ -5,52 +5,19 @@ from __future__ import annotations
 
 import io
 import logging
-from pathlib import Path
-from urllib.parse import unquote, urlparse
 
-from django.conf import settings
 from django.template.loader import render_to_string
 
+from congress.pdf import FetchRefused, allowed_file, base_url, restricted_fetcher, static_roots
 
-class FetchRefused(ValueError):
-    """The report asked for something outside the project's static files."""
-
-
-def static_roots() -> list[Path]:
-    return [Path(p).resolve() for p in settings.STATICFILES_DIRS]
-
-
-def allowed_file(url: str) -> Path:
-    """The static file a file:// URL names, or FetchRefused for anything else."""
-    parsed = urlparse(url)
-    if parsed.scheme == "file":
-        path = Path(unquote(parsed.path)).resolve()
-        for root in static_roots():
-            if path.is_relative_to(root) and path.is_file():
-                return path
-    raise FetchRefused(f"报告生成时拒绝读取外部资源：{url}")
-
-
-def restricted_fetcher():
-    """A WeasyPrint fetcher for data: URLs and the project's static files only."""
-    from weasyprint.urls import URLFetcher, URLFetcherResponse
-
-    class RestrictedFetcher(URLFetcher):
-        def fetch(self, url, headers=None):
-            if url.startswith("data:"):
-                return super().fetch(url, headers)
-            path = allowed_file(url)
-            return URLFetcherResponse(
-                url, body=path.read_bytes(), headers={"Content-Type": _mime(path)}
-            )
-
-    return RestrictedFetcher(allowed_protocols=("file", "data"))
-
-
-def _mime(path: Path) -> str:
-    return {".css": "text/css", ".svg": "image/svg+xml", ".png": "image/png"}.get(
-        path.suffix, "application/octet-stream"
-    )
+__all__ = [
+    "FetchRefused",
+    "allowed_file",
+    "render_html",
+    "render_pdf",
+    "restricted_fetcher",
+    "static_roots",
+]
 
 
 def render_html(context: dict) -> str:
@@ -76,7 +43,7 @@ def render_pdf(context: dict) -> tuple[bytes, int]:
     from weasyprint import HTML
 
     html = render_html(context)
-    base = static_roots()[0].as_uri() + "/"
+    base = base_url()
     missing = _MissingGlyphs()
     logger = logging.getLogger("weasyprint")
     logger.addHandler(missing)

@@ -9,8 +9,8 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from congress.demo import DEMO_PASSWORD
 from congress.models import Unit
+from demo.installation import DEMO_PASSWORD
 from proposals import services
 from proposals.models import Suggestion
 from tests import factories as f

@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from congress.report.figureset import text_for
+from congress.figureset import text_for
 
 
 class Command(BaseCommand):

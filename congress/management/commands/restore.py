@@ -8,8 +8,6 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from meetings.models import Meeting
-
 
 class Command(BaseCommand):
     help = "从 backup 生成的 .tar.gz 恢复全部记录和文件。只能恢复到没有记录的数据库（先 migrate）。"
@@ -21,7 +19,7 @@ class Command(BaseCommand):
     def handle(self, *args, path: str, force: bool = False, **options):
         if not Path(path).is_file():
             raise CommandError(f"找不到备份文件：{path}")
-        if Meeting.objects.exists() and not force:
+        if _has_records() and not force:
             raise CommandError("数据库中已有记录：请恢复到新建的空数据库，或加 --force。")
         with tempfile.TemporaryDirectory() as tmp, tarfile.open(path, "r:gz") as tar:
             _safe_extract(tar, tmp)
@@ -37,6 +35,19 @@ class Command(BaseCommand):
 
         records_changed()
         self.stdout.write(self.style.SUCCESS("恢复完成。"))
+
+
+def _has_records() -> bool:
+    """Whether any app already holds a record (restoring over them would mix two offices)."""
+    from django.apps import apps
+
+    from congress.roles import RECORD_APPS
+
+    return any(
+        model._default_manager.exists()
+        for label in RECORD_APPS
+        for model in apps.get_app_config(label).get_models()
+    )
 
 
 def _safe_extract(tar: tarfile.TarFile, target: str) -> None:

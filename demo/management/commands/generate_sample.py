@@ -3,7 +3,7 @@ import time
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from congress.demo.sample import generate
+from demo.sample import generate
 
 
 class Command(BaseCommand):

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import partial
 from typing import Any
 
 from django.db import models
@@ -235,12 +234,6 @@ def all_sheets() -> list[Sheet]:
 
         autodiscover_modules("ledger")
         _discovered = True
-        from congress.crud import EXPORTERS
-
-        from .export import export_queryset
-
-        for sheet in SHEETS.values():
-            EXPORTERS[sheet.model] = partial(export_queryset, sheet)
     return sorted(SHEETS.values(), key=lambda s: s.order)
 
 

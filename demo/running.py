@@ -37,7 +37,7 @@ def _this_year(day: datetime.date, today: datetime.date) -> datetime.date:
 
 def build(rng: random.Random, today: datetime.date, term: int, county: list[Deputy], clerk) -> int:
     """Create the running year's records up to today; the number of records made."""
-    from congress.demo import DEMO_UNIT
+    from demo.installation import DEMO_UNIT
 
     year = today.year
     made = 0

@@ -20,7 +20,7 @@ from congress.figures import builtin_by_name, cached_for_year, compute_year
 from congress.office_figures import OfficeFigure, order_for_sums, parse_definitions
 from congress.reporttext import Block, Names, TextError, parse
 
-DEFAULT_TEXT = Path(__file__).with_name("default_text.md")
+DEFAULT_TEXT = Path(__file__).parent / "report" / "default_text.md"
 
 
 @dataclass
@@ -46,9 +46,9 @@ def own_figures() -> list[OfficeFigure]:
 
 
 def chart_names() -> set[str]:
-    from congress.dashboard import CHART_NAMES
+    from congress.charts import all_charts
 
-    return set(CHART_NAMES)
+    return {c.name for c in all_charts()}
 
 
 def names(own: list[OfficeFigure] | None = None) -> Names:

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from congress.demo import create_demo_users, ensure_profile
+from demo.installation import create_demo_users, ensure_profile
 
 
 class Command(BaseCommand):
@@ -13,7 +13,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, if_empty: bool = False, **options):
-        from congress.demo import year
+        from demo import year
 
         with transaction.atomic():
             ensure_profile()
