@@ -26,6 +26,11 @@ class CongressConfig(AppConfig):
         post_delete.connect(_record_changed, dispatch_uid="congress-figures-delete")
         m2m_changed.connect(_record_changed, dispatch_uid="congress-figures-m2m")
 
+        # The record kinds (lists, forms, detail pages) each app declares in <app>/kinds.py.
+        from .registry import discover
+
+        discover("kinds")
+
         # The ledger's sheets, declared by the apps, offer each list page its export.
         from functools import partial
 

@@ -7,8 +7,8 @@ from congress.charts import Bar, Chart, bar_chart, column_chart
 from congress.charts import register as register_charts
 from congress.figures import Figure, register, total
 
+from .kinds import activities, deputies, stations
 from .models import Activity, Deputy, Station
-from .views import activities, deputies, stations
 
 
 def participations(qs: QuerySet) -> int:

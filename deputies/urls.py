@@ -2,11 +2,11 @@ from django.urls import path
 
 from congress.crud import urls_for
 
-from . import views
+from . import kinds, views
 
 urlpatterns = [
     path("deputies/roster/", views.roster, name="deputies_roster"),
-    *urls_for(views.stations),
-    *urls_for(views.deputies),
-    *urls_for(views.activities),
+    *urls_for(kinds.stations),
+    *urls_for(kinds.deputies),
+    *urls_for(kinds.activities),
 ]

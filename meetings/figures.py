@@ -9,8 +9,8 @@ from congress.figures import Figure, register
 from congress.panels import ROWS, Panel
 from congress.panels import register as register_panels
 
+from .kinds import appointments, decisions, meetings
 from .models import Appointment, Meeting
-from .views import appointments, decisions, meetings
 
 register(
     Figure(

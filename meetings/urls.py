@@ -2,13 +2,13 @@ from django.urls import path
 
 from congress.crud import urls_for
 
-from . import views
+from . import kinds, views
 
 urlpatterns = [
     path("meetings/documents/<int:pk>/", views.meeting_document, name="meeting_document"),
     path("appointments/oath/", views.oath_waiting, name="appointments_oath"),
     path("appointments/roster/", views.appointments_roster, name="appointments_roster"),
-    *urls_for(views.meetings),
-    *urls_for(views.decisions),
-    *urls_for(views.appointments),
+    *urls_for(kinds.meetings),
+    *urls_for(kinds.decisions),
+    *urls_for(kinds.appointments),
 ]

@@ -7,8 +7,8 @@ from congress.models import OtherWork
 from congress.panels import ROWS, Panel
 from congress.panels import register as register_panels
 
+from .kinds import opinions, otherwork, oversight, projects, visits
 from .models import OversightItem
-from .views import opinions, otherwork, oversight, projects, visits
 
 K = OversightItem.Kind
 

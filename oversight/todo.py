@@ -4,8 +4,8 @@ from django.urls import reverse
 
 from congress.todo import LEADER, STAFF, UNIT, Todo, register
 
+from .kinds import opinions
 from .models import ReviewOpinion
-from .views import opinions
 
 register(
     Todo(

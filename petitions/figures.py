@@ -2,8 +2,8 @@
 
 from congress.figures import Figure, register, total
 
+from .kinds import petitions
 from .models import Petition
-from .views import petitions
 
 register(
     Figure(

@@ -4,8 +4,8 @@ from django.urls import reverse
 
 from congress.todo import STAFF, UNIT, Todo, register
 
+from .kinds import petitions
 from .models import Petition
-from .views import petitions
 
 
 def _open_for(user, today):

@@ -6,30 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from congress.crud import Column, RecordKind
-
-from .filters import PetitionFilter
-from .forms import PetitionForm
 from .models import Petition
-
-petitions = RecordKind(
-    key="petitions",
-    model=Petition,
-    form=PetitionForm,
-    filterset=PetitionFilter,
-    queryset=lambda: Petition.objects.select_related("unit"),
-    default_order="-date",
-    columns=[
-        Column("编号", "number", "number", link=True),
-        Column("方式", "channel", "channel"),
-        Column("日期", "date", "date"),
-        Column("人次", "people", "people"),
-        Column("内容摘要", "summary"),
-        Column("转办单位", "unit"),
-        Column("办理状态", "state", "state"),
-    ],
-)
-
 
 # --- 转办单位: the unit a petition was forwarded to reads it and reports it handled ----------
 

@@ -8,8 +8,8 @@ from congress.figures import Figure, register
 from congress.panels import LEADER_HOME, ROWS, TABLE, Panel
 from congress.panels import register as register_panels
 
+from .kinds import suggestions
 from .models import Suggestion
-from .views import suggestions
 
 K = Suggestion.Kind
 

@@ -6,8 +6,8 @@ from django.urls import reverse
 
 from congress.todo import LEADER, STAFF, UNIT, Todo, register, week_end
 
+from .kinds import suggestions
 from .models import Suggestion, SuggestionQuerySet
-from .views import suggestions
 
 S = Suggestion.State
 

@@ -2,7 +2,7 @@ from django.urls import path
 
 from congress.crud import urls_for
 
-from . import views
+from . import kinds, views
 
 urlpatterns = [
     path("suggestions/overdue/", views.suggestions_overdue, name="suggestions_overdue"),
@@ -19,6 +19,6 @@ urlpatterns = [
     path("portal/<int:pk>/", views.portal_detail, name="portal_detail"),
     path("portal/<int:pk>/do/<str:action>/", views.portal_action, name="portal_action"),
     path("portal/opinions/<int:pk>/", views.portal_opinion, name="portal_opinion"),
-    *urls_for(views.suggestions),
-    *urls_for(views.units),
+    *urls_for(kinds.suggestions),
+    *urls_for(kinds.units),
 ]

@@ -23,7 +23,7 @@ def test_every_record_app_brings_its_urls_and_its_menu_entries():
 
 def test_every_dated_record_kind_declares_the_date_that_puts_it_in_a_year():
     """Without year_field a save would leave the dashboard's cached figures stale."""
-    discover("views")
+    discover("kinds")
     for kind in KINDS.values():
         fields = {f.name for f in kind.model._meta.get_fields()}
         if "date" in fields:
@@ -45,3 +45,28 @@ def test_the_roles_give_each_record_apps_permissions(db):
     clerk = Group.objects.get(name="录入员")
     for config in _record_apps():
         assert clerk.permissions.filter(content_type__app_label=config.label).exists(), config.label
+
+
+def test_a_worker_knows_every_record_kind_without_loading_a_page():
+    """The record kinds are found at start-up (<app>/kinds.py); a worker computing figures and
+    charts never imports the apps' view modules."""
+    import subprocess
+    import sys
+
+    code = (
+        "import django, sys; django.setup();"
+        "import congress.tasks; from congress.figures import compute_year;"
+        "from congress.charts import all_charts; all_charts();"
+        "from congress.crud import KINDS; print(len(KINDS));"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('congress','meetings','oversight','deputies','proposals','petitions')"
+        " and (m.endswith('.views') or m.endswith('_views'))))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**__import__("os").environ, "DJANGO_SETTINGS_MODULE": "congress.settings"},
+    ).stdout.split("\n")
+    assert int(out[0]) == len(KINDS) and out[1] == "[]"

@@ -1,0 +1,25 @@
+"""The petitions app's record kinds: the lists, forms and detail pages the core builds."""
+
+from congress.crud import Column, RecordKind
+
+from .filters import PetitionFilter
+from .forms import PetitionForm
+from .models import Petition
+
+petitions = RecordKind(
+    key="petitions",
+    model=Petition,
+    form=PetitionForm,
+    filterset=PetitionFilter,
+    queryset=lambda: Petition.objects.select_related("unit"),
+    default_order="-date",
+    columns=[
+        Column("编号", "number", "number", link=True),
+        Column("方式", "channel", "channel"),
+        Column("日期", "date", "date"),
+        Column("人次", "people", "people"),
+        Column("内容摘要", "summary"),
+        Column("转办单位", "unit"),
+        Column("办理状态", "state", "state"),
+    ],
+)
