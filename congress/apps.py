@@ -67,9 +67,12 @@ def _record_changed(sender, instance=None, **kwargs) -> None:
         return
     if meta.model_name.startswith("historical") or meta.auto_created and instance is None:
         return
+    tables = {meta.db_table}
+    if instance is not None and hasattr(instance, "_meta"):
+        tables.add(instance._meta.db_table)  # an m2m change: the record holding the relation
     target = instance if instance is not None and _year_field(type(instance)) else None
     if target is None or kwargs.get("reverse"):
-        records_changed()
+        records_changed(tables=tables)
         return
     years = {_year_of(target), getattr(target, "_figure_year", None)} - {None}
-    records_changed(years or None)
+    records_changed(years or None, tables)

@@ -42,10 +42,11 @@ def all_charts() -> list[Chart]:
 
 
 def drawn(year: int) -> dict[str, SafeString]:
-    """Every chart of the year by its name; cached with the year's figures."""
-    from .figures import cached_for_year
+    """Every chart of the year by its name; each kept until a record it reads changes."""
+    from .figures import cached_by_tables
 
-    return cached_for_year("charts", year, lambda: {c.name: c.draw(year) for c in all_charts()})
+    charts = {c.name: c for c in all_charts()}
+    return cached_by_tables(list(charts), year, lambda name: charts[name].draw(year))
 
 
 @dataclass

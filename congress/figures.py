@@ -155,27 +155,33 @@ def builtin_by_name() -> dict[str, Figure]:
     return {f.text_name: f for f in all_figures().values()}
 
 
-VERSION_KEY = "congress:records-version"
+VERSION_KEY = "congress:records-version"  # any record: what is cached without its tables
+TABLES_KEY = "congress:tables-version"  # per table: what is cached with the tables it reads
 
 
 def _bump(key: str) -> None:
     safecache.incr(key)
 
 
-def records_changed(years: set[int] | None = None) -> None:
-    """Cached figures are stale: those of the given years, or of every year when None.
+def records_changed(years: set[int] | None = None, tables: set[str] | None = None) -> None:
+    """Cached figures are stale: those of the given years (every year when None) that read the
+    given tables (every table when None).
 
     A record dated in one year (a meeting, a suggestion…) only moves that year's figures (and
     the year it was moved from); stations and deputies count across years, so they move all.
+    A figure reads only some tables: a new decision leaves the suggestions' figures cached.
     """
     from django.db import transaction
 
+    suffixes = [""] if years is None else [f":{year}" for year in sorted(years)]
+    scopes = [""] if tables is None else [f":{table}" for table in sorted(tables)]
+    keys = [VERSION_KEY + y for y in suffixes] + [
+        TABLES_KEY + t + y for t in scopes for y in suffixes
+    ]
+
     def bump() -> None:
-        if years is None:
-            _bump(VERSION_KEY)
-        else:
-            for year in years:
-                _bump(f"{VERSION_KEY}:{year}")
+        for key in keys:
+            _bump(key)
 
     # Best-effort both times: a save never fails (or rolls back) because the cache is away.
     # Now, for readers in this transaction; again after commit, so that figures another
@@ -213,18 +219,25 @@ def _schedule_warm(years: set[int] | None) -> None:
             )
 
 
-def cache_key(name: str, year: int) -> str:
-    versions = safecache.get_many([VERSION_KEY, f"{VERSION_KEY}:{year}"])
-    return (
-        f"congress:{name}:{year}:{versions.get(VERSION_KEY, 1)}:"
-        f"{versions.get(f'{VERSION_KEY}:{year}', 1)}"
-    )
+def _version_keys(year: int, tables: frozenset[str] | None) -> list[str]:
+    if tables is None:
+        return [VERSION_KEY, f"{VERSION_KEY}:{year}"]
+    keys = [TABLES_KEY, f"{TABLES_KEY}:{year}"]
+    for table in sorted(tables):
+        keys += [f"{TABLES_KEY}:{table}", f"{TABLES_KEY}:{table}:{year}"]
+    return keys
 
 
-def cached_for_year(name: str, year: int, compute):
+def cache_key(name: str, year: int, tables: frozenset[str] | None = None) -> str:
+    keys = _version_keys(year, tables)
+    versions = safecache.get_many(keys)
+    return f"congress:{name}:{year}:" + ":".join(str(versions.get(k, 1)) for k in keys)
+
+
+def cached_for_year(name: str, year: int, compute, tables: frozenset[str] | None = None):
     """compute() for the year, kept until a record of that year (or any station or deputy)
-    changes."""
-    key = cache_key(name, year)
+    changes; with ``tables``, only until a record of one of those tables changes."""
+    key = cache_key(name, year, tables)
     value = safecache.get(key)
     if value is None:
         value = compute()
@@ -232,20 +245,116 @@ def cached_for_year(name: str, year: int, compute):
     return value
 
 
-def compute_year(year: int, until: datetime.date | None = None) -> dict[str, int | str]:
+_TABLES: dict[str, frozenset[str]] = {}
+
+
+def tables_in(statements: list[str]) -> frozenset[str]:
+    """The tables these SQL statements name, and for each the tables one relation away (what a
+    measure or a later query may join): what a cached result depends on."""
+    from django.apps import apps
+
+    models = [
+        m
+        for m in apps.get_models(include_auto_created=True)
+        if any(f'"{m._meta.db_table}"' in sql for sql in statements)
+    ]
+    tables = set()
+    for model in models:
+        tables.add(model._meta.db_table)
+        for f in model._meta.get_fields(include_hidden=True):
+            if f.is_relation and f.related_model is not None:
+                tables.add(f.related_model._meta.db_table)
+            through = getattr(getattr(f, "remote_field", None), "through", None)
+            if f.many_to_many and through is not None:
+                tables.add(through._meta.db_table)
+    return frozenset(tables)
+
+
+def tables_read(fig: Figure) -> frozenset[str]:
+    """The tables a figure's records come from (its filters' joins and subqueries)."""
+    found = _TABLES.get(fig.key)
+    if found is None:
+        qs = fig.queryset(2000)
+        found = _TABLES[fig.key] = tables_in([qs.query.get_compiler(using=qs.db).as_sql()[0]])
+    return found
+
+
+def cached_by_tables(names: list[str], year: int, compute) -> dict:
+    """compute(name) for each name, each kept until a record of a table it read changes. The
+    tables are learnt from the SQL the computation ran and kept with the value, so nothing needs
+    declaring; two cache round trips when all are fresh."""
+    from django.db import connection
+
+    keys = {name: f"congress:by-tables:{name}:{year}" for name in names}
+    entries = safecache.get_many(list(keys.values()))
+    wanted = {k for e in entries.values() for k in e["keys"]}
+    versions = safecache.get_many(sorted(wanted)) if wanted else {}
+    out = {}
+    for name in names:
+        entry = entries.get(keys[name])
+        if entry and [versions.get(k, 1) for k in entry["keys"]] == entry["versions"]:
+            out[name] = entry["value"]
+            continue
+        statements: list[str] = []
+
+        def record(execute, sql, params, many, context, statements=statements):
+            statements.append(sql)
+            return execute(sql, params, many, context)
+
+        # A change while computing (any record of the year) would make the value stale at
+        # once: then it is used for this answer and not kept.
+        anything = _version_keys(year, None)
+        before = safecache.get_many(anything)
+        with connection.execute_wrapper(record):
+            value = compute(name)
+        keys_now = _version_keys(year, tables_in(statements))
+        after = safecache.get_many([*keys_now, *anything])
+        if all(before.get(k, 1) == after.get(k, 1) for k in anything):
+            safecache.set(
+                keys[name],
+                {
+                    "keys": keys_now,
+                    "versions": [after.get(k, 1) for k in keys_now],
+                    "value": value,
+                },
+                24 * 3600,
+            )
+        out[name] = value
+    return out
+
+
+def compute_year(
+    year: int, until: datetime.date | None = None, cached_only: bool = False
+) -> dict[str, int | str] | None:
     """Every figure of the year (up to ``until``, for 上年同期): plain figures first, then the
-    rates from them. Cached until a record changes."""
-    figures = all_figures()
+    rates from them. Figures are cached in groups by the tables they read, so that an edit
+    recomputes only the figures whose records changed (two cache round trips in all)."""
+    import hashlib
 
-    def compute() -> dict:
-        values = {}
-        for fig in figures.values():
-            if not fig.is_rate:
-                values[fig.key] = fig.compute(year, until=until)
-        for fig in figures.values():
-            if fig.is_rate:
-                values[fig.key] = fig.compute(year, values, until=until)
-        return values
-
-    name = "figures" if until is None else f"figures-until-{until.isoformat()}"
-    return cached_for_year(name, year, compute)
+    groups: dict[frozenset[str], list[Figure]] = {}
+    for fig in all_figures().values():
+        if not fig.is_rate:
+            groups.setdefault(tables_read(fig), []).append(fig)
+    suffix = "" if until is None else f"-until-{until.isoformat()}"
+    version_keys = {t: _version_keys(year, t) for t in groups}
+    versions = safecache.get_many(sorted({k for keys in version_keys.values() for k in keys}))
+    keys = {}
+    for tables, figs in groups.items():
+        name = hashlib.sha1(" ".join(sorted(f.key for f in figs)).encode()).hexdigest()[:12]
+        keys[tables] = f"congress:figures-{name}{suffix}:{year}:" + ":".join(
+            str(versions.get(k, 1)) for k in version_keys[tables]
+        )
+    cached = safecache.get_many(list(keys.values()))
+    values: dict[str, int | str] = {}
+    for tables, figs in groups.items():
+        group = cached.get(keys[tables])
+        if group is None and cached_only:
+            return None  # what a view would have to compute (the tests ask)
+        if group is None:
+            group = {f.key: f.compute(year, until=until) for f in figs}
+            safecache.set(keys[tables], group, 24 * 3600)
+        values.update(group)
+    for fig in all_figures().values():
+        if fig.is_rate:
+            values[fig.key] = fig.compute(year, values, until=until)
+    return values

@@ -745,4 +745,8 @@ def load(seed: int = 2025) -> dict[str, int]:
     b.suggestions(county, units, clerk=clerk)
     b.draft()
     b.current_year(county, clerk=clerk)
+    # Bulk writes send no signals: every cached figure is stale.
+    from congress.figures import records_changed
+
+    records_changed()
     return b.counts

@@ -169,11 +169,12 @@ def _unsatisfied_panel(year: int, today) -> dict:
 
 
 def _units_panel(year: int, today) -> dict:
-    from congress.figures import cached_for_year
+    from congress.figures import cached_by_tables
 
     from .services import unit_table
 
-    rows = cached_for_year(f"units-{today}", year, lambda: unit_table(year, today, limit=15))
+    name = f"units-{today}"
+    rows = cached_by_tables([name], year, lambda _n: unit_table(year, today, limit=15))[name]
     return {"rows": rows}
 
 

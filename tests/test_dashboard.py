@@ -148,7 +148,6 @@ def test_a_change_warms_the_year_again_through_the_worker(
 
     from congress import figures
     from congress.celery import app
-    from congress.figures import cache_key
     from meetings.models import Decision
 
     compute_year(2025)
@@ -165,11 +164,11 @@ def test_a_change_warms_the_year_again_through_the_worker(
     assert queued == [("congress.tasks.warm_year", [2025], figures.WARM_DELAY)]
     app.loader.import_default_modules()
     assert "congress.tasks.warm_year" in app.tasks  # the name a worker knows
-    assert cache.get(cache_key("figures", 2025)) is None
+    assert compute_year(2025, cached_only=True) is None
     from congress.tasks import warm_year
 
     warm_year.run(2025)
-    assert cache.get(cache_key("figures", 2025))["decisions"] == 4
+    assert compute_year(2025, cached_only=True)["decisions"] == 4
 
 
 def figures_date():

@@ -41,6 +41,8 @@ def test_every_app_of_the_project_is_checked():
     }
     assert ours <= set(_config()["root_packages"])
     assert ours - {"congress"} <= _layered()
+    forbidden = next(c for c in _config()["contracts"] if c["type"] == "forbidden")
+    assert ours - {"congress"} <= set(forbidden["forbidden_modules"])
 
 
 def test_the_layers_hold():
