@@ -71,6 +71,12 @@ class Figure:
 
     def link(self, year: int, until: datetime.date | None = None) -> str:
         """The staff list of the records behind the figure (the denominator's, for a rate)."""
+        found = _LINKS.get((self.key, year, until))
+        if found is None:
+            found = _LINKS[(self.key, year, until)] = self._link(year, until)
+        return found
+
+    def _link(self, year: int, until: datetime.date | None) -> str:
         base = FIGURES[self.denominator] if self.is_rate else self
         params = base._params(year, until)
         if base.is_sum:
@@ -94,6 +100,7 @@ class Figure:
 
 
 FIGURES: dict[str, Figure] = {}
+_LINKS: dict[tuple, str] = {}  # a figure's list URL depends on nothing but its definition
 _FILTERSETS: dict[str, object] = {}
 
 
@@ -261,12 +268,14 @@ def tables_in(statements: list[str]) -> frozenset[str]:
     tables = set()
     for model in models:
         tables.add(model._meta.db_table)
-        for f in model._meta.get_fields(include_hidden=True):
-            if f.is_relation and f.related_model is not None:
+        # Forward relations only: a reverse one is read only through a join, which the SQL
+        # names (a new suggestion must not make every deputy figure stale).
+        for f in model._meta.get_fields():
+            if f.is_relation and f.concrete and f.related_model is not None:
                 tables.add(f.related_model._meta.db_table)
-            through = getattr(getattr(f, "remote_field", None), "through", None)
-            if f.many_to_many and through is not None:
-                tables.add(through._meta.db_table)
+                through = getattr(f.remote_field, "through", None)
+                if f.many_to_many and through is not None:
+                    tables.add(through._meta.db_table)
     return frozenset(tables)
 
 
@@ -282,7 +291,8 @@ def tables_read(fig: Figure) -> frozenset[str]:
 def cached_by_tables(names: list[str], year: int, compute) -> dict:
     """compute(name) for each name, each kept until a record of a table it read changes. The
     tables are learnt from the SQL the computation ran and kept with the value, so nothing needs
-    declaring; two cache round trips when all are fresh."""
+    declaring; two cache round trips when all are fresh. A computation must not itself read
+    through this cache (the inner hit would hide its tables from the outer one)."""
     from django.db import connection
 
     keys = {name: f"congress:by-tables:{name}:{year}" for name in names}

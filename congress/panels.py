@@ -39,9 +39,21 @@ def register(*panels: Panel) -> None:
 
 
 def rendered(place: str, year: int, today: datetime.date) -> list[SafeString]:
+    """The place's panels as HTML, each kept (for the day) until a record it reads changes."""
+    from .figures import cached_by_tables
+
     discover("figures")
-    panels = sorted((p for p in PANELS.values() if p.place == place), key=lambda p: p.order)
-    return [
-        render_to_string(p.template, {"year": year, "today": today, **p.context(year, today)})
-        for p in panels
-    ]
+    panels = {
+        f"panel-{p.key}-{today.isoformat()}": p
+        for p in sorted(PANELS.values(), key=lambda p: p.order)
+        if p.place == place
+    }
+
+    def render(name: str) -> SafeString:
+        p = panels[name]
+        return render_to_string(
+            p.template, {"year": year, "today": today, **p.context(year, today)}
+        )
+
+    html = cached_by_tables(list(panels), year, render)
+    return [html[name] for name in panels]

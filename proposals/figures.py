@@ -169,13 +169,9 @@ def _unsatisfied_panel(year: int, today) -> dict:
 
 
 def _units_panel(year: int, today) -> dict:
-    from congress.figures import cached_by_tables
-
     from .services import unit_table
 
-    name = f"units-{today}"
-    rows = cached_by_tables([name], year, lambda _n: unit_table(year, today, limit=15))[name]
-    return {"rows": rows}
+    return {"rows": unit_table(year, today, limit=15)}
 
 
 register_panels(

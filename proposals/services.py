@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 from django.utils import timezone
 
 from congress.dates import add_months
@@ -350,9 +350,11 @@ def unit_table(
         ),
         opinion_n=Count("pk", filter=~Q(opinion="")),
     )
-    rows = sorted(
-        counts, key=lambda c: (-c["overdue_n"], c["answered_n"] - c["assigned_n"], c["lead_unit"])
-    )[:limit]
+    # Worst first, ordered and cut by the database: a province has thousands of units.
+    counts = counts.order_by(
+        F("overdue_n").desc(), (F("answered_n") - F("assigned_n")).asc(), "lead_unit"
+    )
+    rows = list(counts[:limit] if limit else counts)
     names = dict(
         Unit.objects.filter(pk__in=[c["lead_unit"] for c in rows]).values_list("pk", "name")
     )
