@@ -8,6 +8,7 @@ key written by the run command. Production sets ``DJANGO_SECRET_KEY``, ``DATABAS
 import os
 import sys
 from pathlib import Path
+from urllib.parse import urlparse
 
 import dj_database_url
 from celery.schedules import crontab
@@ -196,6 +197,13 @@ STORAGES = {
 }
 
 REDIS_URL = os.getenv("REDIS_URL", "")
+if REDIS_URL and TESTING and os.getenv("PYTEST_XDIST_WORKER"):
+    # Parallel test processes each use a Redis database of their own (gw0 → 1, gw1 → 2, …), so
+    # that one process's Celery worker never takes another's jobs; the workers a test starts
+    # inherit it.
+    _db = int(os.environ["PYTEST_XDIST_WORKER"].removeprefix("gw")) + 1
+    REDIS_URL = urlparse(REDIS_URL)._replace(path=f"/{_db}").geturl()
+    os.environ["REDIS_URL"] = REDIS_URL
 if REDIS_URL:
     CACHES = {
         "default": {

@@ -26,7 +26,8 @@ def test_without_redis_tasks_run_eagerly():
         "import django; django.setup(); from django.conf import settings;"
         "print(settings.CELERY_TASK_ALWAYS_EAGER, settings.CELERY_BROKER_URL)"
     )
-    env = {k: v for k, v in os.environ.items() if k != "REDIS_URL"}
+    # As a deployment reads it: not inside a parallel test process (which picks its own database).
+    env = {k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "PYTEST_XDIST_WORKER")}
     env["DJANGO_TESTING"] = "1"
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
     assert out.stdout.split() == ["True", "memory://"], out.stderr[-500:]

@@ -44,9 +44,18 @@ REVIEW_FIGURES = {
 }
 
 
+@pytest.fixture(scope="module")
+def demo_loaded(django_db_setup, django_db_blocker):
+    """The demo, loaded once for the module (each test still runs in its own transaction,
+    rolled back); emptied again afterwards, as the other modules expect."""
+    with django_db_blocker.unblock():
+        call_command("load_demo", verbosity=0)
+        yield
+        call_command("flush", interactive=False, verbosity=0)
+
+
 @pytest.fixture
-def demo(db):
-    call_command("load_demo", verbosity=0)
+def demo(demo_loaded, db):
     return compute_year(2025)
 
 
