@@ -114,11 +114,22 @@ def test_attention_lists_overdue_items(leader_client, known_year):
         deadline=today - datetime.timedelta(days=3),
     )
     Appointment.objects.create(person="待宣誓者", kind="任命", post="局长", date=today)
+    unhappy = f.suggestion(
+        "98", late.lead, title="关于代表不满意事项的建议", opinion=Suggestion.Opinion.UNSATISFIED
+    )
     html = leader_client.get(URL).content.decode()
     overdue = html[html.index("逾期未答复的代表建议") : html.index("待报告的审议意见")]
     assert str(late) in overdue and "（1）" in overdue
-    oath = html[html.index("尚未宪法宣誓") :]
+    opinions = html[html.index("待报告的审议意见") : html.index("尚未宪法宣誓")]
+    assert "意见一" in opinions and "意见二" in opinions
+    oath = html[html.index("尚未宪法宣誓") : html.index("代表不满意的建议")]
     assert "待宣誓者" in oath
+    unsatisfied = html[html.index("代表不满意的建议") : html.index("<h2>图表")]
+    assert str(unhappy) in unsatisfied
+    # Every panel an app declares has something to show here: none says 无.
+    attention = html[html.index("<h2>需要关注") : html.index("<h2>图表")]
+    assert attention.count('<section class="card">') == 4
+    assert '<li class="muted">无</li>' not in attention
 
 
 @pytest.mark.django_db
