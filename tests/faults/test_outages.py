@@ -23,7 +23,7 @@ def _finished(pk, seconds=120):
 def test_the_worker_survives_a_redis_outage_mid_job(processes, real_env):
     from urllib.parse import urlparse
 
-    call_command("load_demo", verbosity=0)
+    call_command("load_demo", year_only=True, verbosity=0)
     redis = urlparse(real_env["REDIS_URL"])
     proxy = Proxy(redis.port or 6379, redis.hostname or "127.0.0.1")
     try:
@@ -48,7 +48,7 @@ def test_the_worker_survives_a_redis_outage_mid_job(processes, real_env):
 
 
 def test_a_database_drop_during_a_render_ends_in_a_finished_job(processes, real_env, settings):
-    call_command("load_demo", verbosity=0)
+    call_command("load_demo", year_only=True, verbosity=0)
     db = settings.DATABASES["default"]
     proxy = Proxy(int(db["PORT"] or 5432), db["HOST"] or "127.0.0.1")
     try:
@@ -81,7 +81,7 @@ def test_the_broker_down_at_request_time_then_back(processes, real_env, leader, 
 
     from congress.celery import app
 
-    call_command("load_demo", verbosity=0)
+    call_command("load_demo", year_only=True, verbosity=0)
     redis = urlparse(real_env["REDIS_URL"])
     proxy = Proxy(redis.port or 6379, redis.hostname or "127.0.0.1")
     saved = app.conf.broker_url
@@ -116,7 +116,7 @@ def test_a_worker_killed_outright_is_replaced_and_the_job_finishes(processes):
     import os
     import signal
 
-    call_command("load_demo", verbosity=0)
+    call_command("load_demo", year_only=True, verbosity=0)
     worker = processes.worker()
     processes.beat()
     time.sleep(5)
