@@ -6,6 +6,22 @@ from django.contrib.auth.models import Group, User
 from congress import roles
 from congress.models import Unit
 
+
+def pytest_collection_modifyitems(items):
+    """The slowest tests first (real workers, then the browser), so that parallel processes
+    start them at once and fill the rest of their time with the quick ones."""
+
+    def weight(item) -> int:
+        path = str(item.path)
+        return (
+            0
+            if "/faults/" in path or item.get_closest_marker("real_worker")
+            else (1 if "/browser/" in path else 2)
+        )
+
+    items.sort(key=weight)  # stable: the files' own order otherwise
+
+
 PASSWORD = "correct-horse-battery-9"
 
 
