@@ -29,7 +29,6 @@ def test_the_worker_survives_a_redis_outage_mid_job(processes, real_env):
     try:
         processes.env["REDIS_URL"] = f"redis://127.0.0.1:{proxy.port}{redis.path or '/0'}"
         worker = processes.worker()
-        time.sleep(5)
         job, _ = request_report(2025, None)
         assert wait_for(
             lambda: ReportJob.objects.filter(pk=job.pk, status=S.RUNNING).exists(), 60, 0.01
@@ -58,7 +57,6 @@ def test_a_database_drop_during_a_render_ends_in_a_finished_job(processes, real_
         processes.env["DJANGO_CONN_MAX_AGE"] = "0"
         processes.worker()
         processes.beat()
-        time.sleep(5)
         job, _ = request_report(2025, None)
         assert wait_for(
             lambda: ReportJob.objects.filter(pk=job.pk, status=S.RUNNING).exists(), 60, 0.01
@@ -119,7 +117,6 @@ def test_a_worker_killed_outright_is_replaced_and_the_job_finishes(processes):
     call_command("load_demo", year_only=True, verbosity=0)
     worker = processes.worker()
     processes.beat()
-    time.sleep(5)
     job, _ = request_report(2025, None)
     assert wait_for(
         lambda: ReportJob.objects.filter(pk=job.pk, status=S.RUNNING).exists(), 60, 0.01
