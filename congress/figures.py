@@ -227,6 +227,8 @@ def _schedule_warm(years: set[int] | None) -> None:
 
 
 def _version_keys(year: int, tables: frozenset[str] | None) -> list[str]:
+    """The version counters a cached value of the year depends on: any record's (None), or
+    those of the tables it read."""
     if tables is None:
         return [VERSION_KEY, f"{VERSION_KEY}:{year}"]
     keys = [TABLES_KEY, f"{TABLES_KEY}:{year}"]
@@ -235,16 +237,16 @@ def _version_keys(year: int, tables: frozenset[str] | None) -> list[str]:
     return keys
 
 
-def cache_key(name: str, year: int, tables: frozenset[str] | None = None) -> str:
-    keys = _version_keys(year, tables)
+def cache_key(name: str, year: int) -> str:
+    keys = _version_keys(year, None)
     versions = safecache.get_many(keys)
     return f"congress:{name}:{year}:" + ":".join(str(versions.get(k, 1)) for k in keys)
 
 
-def cached_for_year(name: str, year: int, compute, tables: frozenset[str] | None = None):
+def cached_for_year(name: str, year: int, compute):
     """compute() for the year, kept until a record of that year (or any station or deputy)
-    changes; with ``tables``, only until a record of one of those tables changes."""
-    key = cache_key(name, year, tables)
+    changes."""
+    key = cache_key(name, year)
     value = safecache.get(key)
     if value is None:
         value = compute()
@@ -252,7 +254,6 @@ def cached_for_year(name: str, year: int, compute, tables: frozenset[str] | None
     return value
 
 
-_TABLES: dict[str, frozenset[str]] = {}
 
 
 def tables_in(statements: list[str]) -> frozenset[str]:
@@ -279,16 +280,7 @@ def tables_in(statements: list[str]) -> frozenset[str]:
     return frozenset(tables)
 
 
-def tables_read(fig: Figure) -> frozenset[str]:
-    """The tables a figure's records come from (its filters' joins and subqueries)."""
-    found = _TABLES.get(fig.key)
-    if found is None:
-        qs = fig.queryset(2000)
-        found = _TABLES[fig.key] = tables_in([qs.query.get_compiler(using=qs.db).as_sql()[0]])
-    return found
-
-
-def cached_by_tables(names: list[str], year: int, compute) -> dict:
+def cached_by_tables(names: list[str], year: int, compute, cached_only: bool = False):
     """compute(name) for each name, each kept until a record of a table it read changes. The
     tables are learnt from the SQL the computation ran and kept with the value, so nothing needs
     declaring; two cache round trips when all are fresh. A computation must not itself read
@@ -305,6 +297,8 @@ def cached_by_tables(names: list[str], year: int, compute) -> dict:
         if entry and [versions.get(k, 1) for k in entry["keys"]] == entry["versions"]:
             out[name] = entry["value"]
             continue
+        if cached_only:
+            return None  # what a view would have to compute (the tests ask)
         statements: list[str] = []
 
         def record(execute, sql, params, many, context, statements=statements):
@@ -337,34 +331,18 @@ def compute_year(
     year: int, until: datetime.date | None = None, cached_only: bool = False
 ) -> dict[str, int | str] | None:
     """Every figure of the year (up to ``until``, for 上年同期): plain figures first, then the
-    rates from them. Figures are cached in groups by the tables they read, so that an edit
-    recomputes only the figures whose records changed (two cache round trips in all)."""
-    import hashlib
-
-    groups: dict[frozenset[str], list[Figure]] = {}
-    for fig in all_figures().values():
-        if not fig.is_rate:
-            groups.setdefault(tables_read(fig), []).append(fig)
-    suffix = "" if until is None else f"-until-{until.isoformat()}"
-    version_keys = {t: _version_keys(year, t) for t in groups}
-    versions = safecache.get_many(sorted({k for keys in version_keys.values() for k in keys}))
-    keys = {}
-    for tables, figs in groups.items():
-        name = hashlib.sha1(" ".join(sorted(f.key for f in figs)).encode()).hexdigest()[:12]
-        keys[tables] = f"congress:figures-{name}{suffix}:{year}:" + ":".join(
-            str(versions.get(k, 1)) for k in version_keys[tables]
-        )
-    cached = safecache.get_many(list(keys.values()))
-    values: dict[str, int | str] = {}
-    for tables, figs in groups.items():
-        group = cached.get(keys[tables])
-        if group is None and cached_only:
-            return None  # what a view would have to compute (the tests ask)
-        if group is None:
-            group = {f.key: f.compute(year, until=until) for f in figs}
-            safecache.set(keys[tables], group, 24 * 3600)
-        values.update(group)
-    for fig in all_figures().values():
+    rates from them. Each plain figure is kept until a record of a table it read changes, so an
+    edit recomputes only the figures whose records changed."""
+    figures = all_figures()
+    suffix = "" if until is None else f"@{until.isoformat()}"
+    plain = {f"figure:{key}{suffix}": fig for key, fig in figures.items() if not fig.is_rate}
+    found = cached_by_tables(
+        list(plain), year, lambda name: plain[name].compute(year, until=until), cached_only
+    )
+    if found is None:
+        return None
+    values: dict[str, int | str] = {plain[name].key: value for name, value in found.items()}
+    for fig in figures.values():
         if fig.is_rate:
             values[fig.key] = fig.compute(year, values, until=until)
     return values
