@@ -254,8 +254,6 @@ def cached_for_year(name: str, year: int, compute):
     return value
 
 
-
-
 def tables_in(statements: list[str]) -> frozenset[str]:
     """The tables these SQL statements name, and for each the tables one relation away (what a
     measure or a later query may join): what a cached result depends on."""

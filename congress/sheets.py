@@ -245,23 +245,5 @@ def sheet_for(model: type[models.Model]) -> Sheet | None:
 # --- helpers the apps' sheets share ---------------------------------------------------------
 
 
-def deputy_col(header: str, field_path: str, **kw) -> Col:
-    """A column naming deputies: by name, the one still in office among namesakes."""
-    return Col(
-        header,
-        field_path,
-        missing="找不到代表“{name}”：应在“代表”表中或已录入系统",
-        ambiguous="有多名代表叫“{name}”，无法确定是哪一位",
-        pick=lambda found, _row: _in_office_only(found),
-        **kw,
-    )
-
-
-def _in_office_only(found: list):
-    # A by-elected namesake may share the name: prefer the one still in office.
-    active = [d for d in found if d.status != "资格终止"]
-    return active[0] if len(active) == 1 else None
-
-
 def yes(value) -> str:
     return "是" if value else "否"

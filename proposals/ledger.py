@@ -3,7 +3,8 @@
 from django.conf import settings
 
 from congress.dates import add_months
-from congress.sheets import Col, Sheet, deputy_col, register
+from congress.sheets import Col, Sheet, register
+from deputies.ledger import deputy_col
 
 from .models import Suggestion
 
@@ -19,8 +20,6 @@ def _suggestion(suggestion: Suggestion, values: dict, writer) -> None:
         writer.set_many(suggestion, col, people)
 
 
-UNIT = {"create": True}  # units are plain names in the ledger: a new name is a new unit
-
 register(
     Sheet(
         "代表建议",
@@ -33,8 +32,9 @@ register(
             Col("提出日期", "date", required=True),
             deputy_col("领衔代表", "lead__name", required=True, help="“代表”表中的姓名"),
             deputy_col("附议代表", "cosigners__name"),
-            Col("主办单位", "lead_unit__name", **UNIT),
-            Col("协办单位", "assist_units__name", **UNIT),
+            # Units are plain names in the ledger: a new name is a new handling unit.
+            Col("主办单位", "lead_unit__name", create=True),
+            Col("协办单位", "assist_units__name", create=True),
             Col("交办日期", "assigned"),
             Col("答复期限", "deadline", help="留空为交办日期加三个月"),
             Col("重点督办", "key"),
