@@ -138,3 +138,22 @@ def test_an_exported_year_imports_back_as_unchanged(clerk):
     assert result.ok
     assert sum(result.unchanged.values()) == sum(counts.values()) > 0
     assert sum(result.created.values()) == sum(result.updated.values()) == 0
+
+
+def test_a_name_shared_with_a_former_deputy_means_the_one_in_office():
+    from deputies.models import Activity, Deputy
+    from tests import factories as f
+
+    f.deputy("甲", elected=D(2016, 10, 1), status=Deputy.Status.ENDED, ended=D(2020, 1, 1))
+    current = f.deputy("甲", elected=D(2021, 10, 28))
+    header = ["活动名称", "类型", "日期", "参加代表"]
+    result = import_workbook(book({"代表活动": [header, ["视察一", "视察", "2025-03-01", "甲"]]}))
+    assert result.ok, [str(p) for p in result.errors]
+    assert list(Activity.objects.get().deputies.all()) == [current]
+    # Two in office with the same name: the row says which name, and nothing is written.
+    f.deputy("甲", elected=D(2022, 1, 5), level="市")
+    result = import_workbook(book({"代表活动": [header, ["视察二", "视察", "2025-03-02", "甲"]]}))
+    assert [(p.column, p.reason) for p in result.errors] == [
+        ("参加代表", "有多名代表叫“甲”，无法确定是哪一位")
+    ]
+    assert not Activity.objects.filter(name="视察二").exists()
