@@ -5,6 +5,7 @@ import signal
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -47,13 +48,14 @@ class Processes:
         return proc
 
     def worker(self) -> subprocess.Popen:
-        """One prefork worker, configured as deploy/congress-worker.service runs it."""
+        """One prefork worker, configured as deploy/congress-worker.service runs it: two
+        children, so that one listens while the other holds a job."""
         return self.start(
             "worker",
             "-P",
             "prefork",
             "-c",
-            "1",
+            "2",
             "-l",
             "warning",
             "--without-gossip",
@@ -83,6 +85,24 @@ def processes(real_env, tmp_path):
     procs.stop()
 
 
+@contextmanager
+def publishing_to(url: str):
+    """This process publishes its jobs to ``url`` for the block (the worker reads its own)."""
+    from congress.celery import app
+
+    # The key under the settings' CELERY_ namespace wins over the plain one in Celery 5.6.
+    saved = app.conf.CELERY_BROKER_URL
+    try:
+        app.conf.CELERY_BROKER_URL = app.conf.broker_url = url
+        app._pool = None
+        app.amqp._producer_pool = None
+        yield
+    finally:
+        app.conf.CELERY_BROKER_URL = app.conf.broker_url = saved
+        app._pool = None
+        app.amqp._producer_pool = None
+
+
 def children(pid: int) -> list[int]:
     out = subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True).stdout
     return [int(p) for p in out.split()]
@@ -96,3 +116,61 @@ def wait_for(check, seconds: float, every: float = 0.05):
             return value
         time.sleep(every)
     return None
+
+
+class RedisServer:
+    """A Redis of the test's own, which it can shut down and start again on the same port."""
+
+    def __init__(self, tmp_path: Path):
+        import shutil
+        import socket
+
+        if not shutil.which("redis-server"):
+            pytest.skip("redis-server is not installed")
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            self.port = s.getsockname()[1]
+        self.url = f"redis://127.0.0.1:{self.port}/0"
+        self.dir = tmp_path
+        self.proc: subprocess.Popen | None = None
+        self.start()
+
+    def start(self) -> None:
+        import redis
+
+        self.proc = subprocess.Popen(
+            [
+                "redis-server",
+                "--bind",
+                "127.0.0.1",
+                "--port",
+                str(self.port),
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--dir",
+                str(self.dir),
+            ],
+            stdout=subprocess.DEVNULL,
+        )
+        client = redis.Redis(port=self.port)
+        assert wait_for(lambda: _pings(client), 10), "redis-server did not start"
+
+    def stop(self) -> None:
+        if self.proc and self.proc.poll() is None:
+            self.proc.terminate()
+            self.proc.wait(10)
+
+    def __enter__(self) -> "RedisServer":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+
+def _pings(client) -> bool:
+    try:
+        return client.ping()
+    except Exception:
+        return False
