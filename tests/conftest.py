@@ -32,19 +32,28 @@ def make_user(username: str, *groups: str, **extra) -> User:
     return user
 
 
+def set_eager(on: bool) -> bool:
+    """Tasks in-process (True) or through the broker; returns the previous setting. Celery 5.6
+    reads the key under the settings' CELERY_ namespace and ignores the plain one once set from
+    Django's settings, so both are set."""
+    from congress.celery import app
+
+    previous = app.conf.task_always_eager
+    app.conf.task_always_eager = app.conf.CELERY_TASK_ALWAYS_EAGER = on
+    return previous
+
+
 @pytest.fixture(autouse=True)
 def eager_celery(request, settings, tmp_path):
     """Tasks run in-process unless a test asks for the real worker."""
-    from congress.celery import app
 
     settings.MEDIA_ROOT = tmp_path / "media"
     if "real_worker" in request.keywords:
         yield
         return
-    previous = app.conf.task_always_eager
-    app.conf.task_always_eager = True
+    previous = set_eager(True)
     yield
-    app.conf.task_always_eager = previous
+    set_eager(previous)
 
 
 @pytest.fixture

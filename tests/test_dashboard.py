@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from congress.figures import all_figures, compute_year
+from tests.conftest import set_eager
 
 URL = reverse("dashboard") + "?year=2025"
 
@@ -164,7 +165,7 @@ def test_a_change_warms_the_year_again_through_the_worker(
 
     compute_year(2025)
     settings.CELERY_TASK_ALWAYS_EAGER = False
-    app.conf.task_always_eager = False  # the autouse fixture puts it back
+    set_eager(False)  # the autouse fixture puts it back
     queued = []
     monkeypatch.setattr(
         app, "send_task", lambda name, args, countdown: queued.append((name, args, countdown))

@@ -10,6 +10,7 @@ from congress import jobs
 from congress.models import LedgerImport, ReportJob
 from congress.services import request_report
 from congress.tasks import claim, render_annual_report, sweep_jobs
+from tests.conftest import set_eager
 
 S = ReportJob.Status
 AGO = datetime.timedelta(minutes=5)
@@ -20,15 +21,14 @@ def broker_down(monkeypatch):
     """Publishing fails as it does with Redis away (and the tasks are not run in-process)."""
     from congress.celery import app
 
-    eager = app.conf.task_always_eager
-    app.conf.task_always_eager = False
+    eager = set_eager(False)
 
     def refuse(*args, **kwargs):
         raise ConnectionRefusedError("Error 111 connecting to 127.0.0.1:6379")
 
     monkeypatch.setattr(app, "send_task", refuse)
     yield
-    app.conf.task_always_eager = eager
+    set_eager(eager)
 
 
 def test_a_job_whose_worker_died_is_taken_over(known_year):

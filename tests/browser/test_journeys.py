@@ -14,7 +14,7 @@ from demo.installation import DEMO_PASSWORD
 from proposals import services
 from proposals.models import Suggestion
 from tests import factories as f
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, set_eager
 from tests.ledgerbook import STATION, book
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -209,7 +209,7 @@ def test_leadership_day(tab, django_db_serialized_rollback=None):
 
         from congress.celery import app
 
-        app.conf.task_always_eager = False
+        set_eager(False)
         worker = start_worker(app, perform_ping_check=False, pool="solo", loglevel="WARNING")
         worker.__enter__()
     try:

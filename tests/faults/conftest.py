@@ -7,6 +7,7 @@ import sys
 import time
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pytest
 
@@ -87,20 +88,26 @@ def processes(real_env, tmp_path):
 
 @contextmanager
 def publishing_to(url: str):
-    """This process publishes its jobs to ``url`` for the block (the worker reads its own)."""
+    """This process publishes its jobs to ``url`` for the block (the worker reads its own).
+    The app's configuration is left alone: the other tests of this process read it."""
+    from unittest import mock
+
     from congress.celery import app
 
-    # The key under the settings' CELERY_ namespace wins over the plain one in Celery 5.6.
-    saved = app.conf.CELERY_BROKER_URL
+    connect = app.connection_for_write
+
+    def reset() -> None:
+        app._pool = None
+        app.amqp._producer_pool = None
+
+    reset()
     try:
-        app.conf.CELERY_BROKER_URL = app.conf.broker_url = url
-        app._pool = None
-        app.amqp._producer_pool = None
-        yield
+        with mock.patch.object(
+            app, "connection_for_write", lambda url_=None, **kw: connect(url_ or url, **kw)
+        ):
+            yield
     finally:
-        app.conf.CELERY_BROKER_URL = app.conf.broker_url = saved
-        app._pool = None
-        app.amqp._producer_pool = None
+        reset()
 
 
 def children(pid: int) -> list[int]:
@@ -130,7 +137,10 @@ class RedisServer:
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
             self.port = s.getsockname()[1]
-        self.url = f"redis://127.0.0.1:{self.port}/0"
+        # The database number this test process uses (settings give each xdist process its
+        # own); the worker's settings pick the same one from this URL.
+        db = urlparse(os.environ.get("REDIS_URL", "")).path or "/0"
+        self.url = f"redis://127.0.0.1:{self.port}{db}"
         self.dir = tmp_path
         self.proc: subprocess.Popen | None = None
         self.start()
