@@ -18,7 +18,7 @@ import threading
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db import close_old_connections, transaction
+from django.db import connections, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
@@ -130,7 +130,7 @@ class Heartbeat:
         except Exception:  # noqa: BLE001 - a lost lease only means another worker may take over
             log.exception("heartbeat of %s %s failed", self.model.__name__, self.pk)
         finally:
-            close_old_connections()
+            connections.close_all()  # this thread's own connection, which nothing else closes
 
     def __enter__(self):
         self._thread.start()
