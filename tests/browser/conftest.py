@@ -2,7 +2,9 @@
 
 import os
 import re
+import tempfile
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -43,8 +45,26 @@ def browser():
         b.close()
 
 
-AUDITED: set[str] = set()  # markup already audited in this process
-CSRF = re.compile(r'name="csrfmiddlewaretoken" value="[^"]*"')
+# Page shapes already audited in this run, by any of its processes (pytest-xdist's run id).
+AUDITED = (
+    Path(tempfile.gettempdir())
+    / f"congress-axe-{os.environ.get('PYTEST_XDIST_TESTRUNUID', os.getpid())}"
+)
+
+
+def first_to_claim(shape: str) -> bool:
+    AUDITED.mkdir(exist_ok=True)
+    try:
+        os.close(os.open(AUDITED / shape, os.O_CREAT | os.O_EXCL))
+        return True
+    except FileExistsError:
+        return False
+
+
+DIGITS = re.compile(r"\d+")
+KINDS = """() => [...new Set(Array.from(document.querySelectorAll("*"), (e) =>
+  [e.tagName, e.className, e.getAttribute("role"), e.getAttribute("type")].join("|")))]
+  .sort().join(";")"""
 
 
 class Session:
@@ -68,18 +88,20 @@ class Session:
 
     def audit(self) -> None:
         """axe-core on the page: any serious or critical accessibility violation is a problem.
-        A page whose markup was already audited (the same document, revisited) is not again:
-        axe would find the same."""
+        A page already audited in this run is not audited again when it has the same kind
+        of address and the same kinds of elements (tag, class, role, type): another record's
+        detail page, or the same list with other counts, would give axe nothing new to find,
+        while a page with an error list, a badge or a dialog it had not shown before is
+        audited afresh."""
         import hashlib
 
         from axe_playwright_python.sync_playwright import Axe
 
-        # The same document but for its one-time CSRF token.
-        content = CSRF.sub("", self.page.content())
-        markup = hashlib.sha1(content.encode()).hexdigest()
-        if markup in AUDITED:
+        kinds = self.page.evaluate(KINDS)
+        path = DIGITS.sub("N", urlsplit(self.page.url).path)
+        shape = hashlib.sha1(f"{path}|{kinds}".encode()).hexdigest()
+        if not first_to_claim(shape):
             return
-        AUDITED.add(markup)
         results = Axe().run(self.page)
         for v in results.response["violations"]:
             if v["impact"] in ("serious", "critical"):
