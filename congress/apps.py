@@ -8,9 +8,11 @@ class CongressConfig(AppConfig):
 
     def ready(self) -> None:
         from django import forms
+        from django.core import checks
         from django.db.models.signals import m2m_changed, post_delete, post_init, post_save
 
         from . import roles
+        from .celery import check_version as check_celery_version
         from .widgets import TypedDateInput, sane_date
 
         # Every date field of every form is typed as people type dates, with a picker beside it,
@@ -21,6 +23,7 @@ class CongressConfig(AppConfig):
         # After every migrate (and test flush), once each app's permissions exist again: the
         # last app's signal sees them all.
         post_migrate.connect(roles.sync_after_migrate, dispatch_uid="congress-roles")
+        checks.register(check_celery_version, checks.Tags.compatibility)
         post_init.connect(_remember_year, dispatch_uid="congress-figures-init")
         post_save.connect(_record_changed, dispatch_uid="congress-figures-save")
         post_delete.connect(_record_changed, dispatch_uid="congress-figures-delete")
