@@ -36,6 +36,8 @@ def test_the_worker_survives_a_redis_restart_mid_job(processes, real_env, tmp_pa
             lambda: ReportJob.objects.filter(pk=job.pk, status=S.RUNNING).exists(), 60, 0.01
         )
         redis.stop()  # refused connections, not a slow network: what a restart looks like
+        # The outage began while the job's message was still unacknowledged.
+        assert ReportJob.objects.get(pk=job.pk).status == S.RUNNING
         time.sleep(3)
         redis.start()
         done = _finished(job.pk)
