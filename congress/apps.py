@@ -20,8 +20,8 @@ class CongressConfig(AppConfig):
         forms.DateField.widget = TypedDateInput
         forms.DateField.default_validators = [sane_date]
 
-        # After every migrate (and test flush), once each app's permissions exist again: the
-        # last app's signal sees them all.
+        # After every migrate (and test flush), once each app's permissions exist: the last app's
+        # signal sees them all.
         post_migrate.connect(roles.sync_after_migrate, dispatch_uid="congress-roles")
         checks.register(check_celery_version, checks.Tags.compatibility)
         post_init.connect(_remember_year, dispatch_uid="congress-figures-init")

@@ -88,7 +88,6 @@ def set_eager(on: bool) -> bool:
 @pytest.fixture(autouse=True)
 def eager_celery(request, settings, tmp_path):
     """Tasks run in-process unless a test asks for the real worker."""
-
     settings.MEDIA_ROOT = tmp_path / "media"
     if "real_worker" in request.keywords:
         yield
