@@ -1,3 +1,6 @@
+from django.conf import settings
+from django.utils.crypto import salted_hmac
+
 from .models import Profile
 from .roles import is_read_only, is_unit_user, role_label
 
@@ -5,9 +8,11 @@ from .roles import is_read_only, is_unit_user, role_label
 def office(request):
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
-        return {"office_name": _profile_name()}
+        return {"office_name": _profile_name(), "drafts_clear": "logged_out" in request.GET}
     return {
         "office_name": _profile_name(),
+        "draft_owner": draft_owner(user),
+        "draft_days": settings.CONGRESS["DRAFT_DAYS"],
         "role": role_label(user),
         "read_only": is_read_only(user),
         "unit_user": is_unit_user(user),
@@ -40,6 +45,13 @@ def menu(unit: bool) -> list[tuple[str, str]]:
         except NoReverseMatch:
             continue
     return out
+
+
+def draft_owner(user) -> str:
+    """The key a person's form drafts are stored under in the browser: the same at every login,
+    so a draft survives an expired session, and different for each person, without naming
+    them."""
+    return salted_hmac("congress.drafts", str(user.pk)).hexdigest()[:24]
 
 
 def _unread(user) -> int:

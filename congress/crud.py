@@ -71,6 +71,9 @@ class RecordKind:
     # A new record created on the page enters its workflow here (record, user), in the same
     # transaction: a suggestion registered in the browser gets its 登记 like any other.
     on_create: Callable[[Any, Any], None] | None = None
+    # The form keeps a draft in the author's browser while they type; a kind whose text is
+    # sensitive (信访) turns it off, so nothing of it stays on a shared computer.
+    drafts: bool = True
 
     @property
     def exportable(self) -> bool:

@@ -81,3 +81,21 @@ class TwoFactorMiddleware:
         if user_has_device(user, confirmed=True):
             return redirect("verify")
         return None
+
+
+class PrivatePagesMiddleware:
+    """A page shown to a signed-in person is never kept by the browser or a proxy: after logout,
+    the next person at the same computer cannot bring it back with the back button."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            from django.utils.cache import add_never_cache_headers, patch_cache_control
+
+            add_never_cache_headers(response)
+            patch_cache_control(response, private=True)
+        return response

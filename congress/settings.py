@@ -82,6 +82,7 @@ MIDDLEWARE = [
     "congress.middleware.BadParametersMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "congress.middleware.PrivatePagesMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "congress.middleware.TwoFactorMiddleware",
@@ -271,6 +272,8 @@ CONGRESS = {
     "RETURN_WORKING_DAYS": envint("CONGRESS_RETURN_WORKING_DAYS", "5"),
     # Reminders go out this many days before a reply or report falls due.
     "REMIND_DAYS_AHEAD": envint("CONGRESS_REMIND_DAYS_AHEAD", "3"),
+    # A form's draft kept in the browser is dropped unread after this many days.
+    "DRAFT_DAYS": envint("CONGRESS_DRAFT_DAYS", "7"),
 }
 
 # Reminders by e-mail when a mail server is configured; otherwise they are written to the log.

@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -150,7 +151,8 @@ def _sections(request: HttpRequest) -> list[tuple[str, list[tuple[str, str]]]]:
 
 @leader_may_post
 def logout(request: HttpRequest) -> HttpResponse:
-    return auth_views.LogoutView.as_view()(request)
+    # The login page after it tells the browser to drop every form draft kept there.
+    return auth_views.LogoutView.as_view(next_page=reverse("login") + "?logged_out=1")(request)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])

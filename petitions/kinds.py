@@ -13,6 +13,8 @@ petitions = RecordKind(
     filterset=PetitionFilter,
     queryset=lambda: Petition.objects.select_related("unit"),
     default_order="-date",
+    # A petitioner's name and grievance must not stay in a shared office browser.
+    drafts=False,
     columns=[
         Column("编号", "number", "number", link=True),
         Column("方式", "channel", "channel"),
