@@ -122,7 +122,9 @@ def test_a_draft_expires_after_the_set_days(tab, clerk):
     owner = owner_of(page)
     assert page.get_attribute("body", "data-draft-days") == "7"
     now = datetime.datetime.now(datetime.UTC)
-    plant(page, owner, "/decisions/new/", now - datetime.timedelta(days=6, hours=23), title="六天前")
+    plant(
+        page, owner, "/decisions/new/", now - datetime.timedelta(days=6, hours=23), title="六天前"
+    )
     plant(page, owner, "/meetings/new/", now - datetime.timedelta(days=7, hours=1), name="八天前")
     tab.go("/decisions/new/")
     assert page.locator("input[name=title]").input_value() == "六天前"
