@@ -39,9 +39,9 @@ def child(case: str) -> None:
     from django.utils import timezone
     from weasyprint import HTML
 
-    from congress.report.gather import gather
-    from congress.report.render import render_html, render_pdf, restricted_fetcher, static_roots
-    from congress.report.word import render_docx
+    from congress.review.gather import gather
+    from congress.review.render import render_html, render_pdf, restricted_fetcher, static_roots
+    from congress.review.word import render_docx
 
     call_command("migrate", verbosity=0)
     if case == "demo":
@@ -53,7 +53,7 @@ def child(case: str) -> None:
         demo = Path(__file__).resolve().parent.parent / "congress" / "demo" / "data"
         call_command("figures", "--load", str(demo / "figures.json"), stdout=open("/dev/null", "w"))
         text = (demo / "review-2025.md").read_text(encoding="utf-8")
-        from congress.models import ReportText
+        from congress.review.models import ReportText
 
         ReportText.objects.create(year=year, title=f"{year}年工作综述", text=text)
 

@@ -64,7 +64,9 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
-    "congress",
+    # The core's one app: its config (congress/site/apps.py) loads each concept's models and
+    # discovers what every app declares.
+    "congress.site.apps.CongressConfig",
     "meetings",
     "oversight",
     "deputies",
@@ -79,14 +81,14 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "congress.middleware.BadParametersMiddleware",
+    "congress.site.middleware.BadParametersMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "congress.middleware.PrivatePagesMiddleware",
+    "congress.accounts.middleware.PrivatePagesMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
-    "congress.middleware.TwoFactorMiddleware",
-    "congress.middleware.ReadOnlyLeaderMiddleware",
+    "congress.accounts.middleware.TwoFactorMiddleware",
+    "congress.accounts.middleware.ReadOnlyLeaderMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -108,7 +110,7 @@ CONGRESS_LOGIN_FAILURES_PER_ADDRESS = envint("CONGRESS_LOGIN_FAILURES_PER_ADDRES
 # Reverse proxies in front of the application (nginx: 1): the client's address is read from
 # X-Forwarded-For past them; 0 reads the connection's own address.
 CONGRESS_PROXY_COUNT = envint("CONGRESS_PROXY_COUNT", "0")
-AXES_CLIENT_IP_CALLABLE = "congress.throttle.client_address"
+AXES_CLIENT_IP_CALLABLE = "congress.accounts.throttle.client_address"
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
@@ -126,7 +128,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "congress.context_processors.office",
+                "congress.site.context_processors.office",
             ],
         },
     },
@@ -190,14 +192,14 @@ LEDGER_MAX_RATIO = envint("CONGRESS_LEDGER_MAX_RATIO", "200")
 LEDGER_MAX_ROWS = envint("CONGRESS_LEDGER_MAX_ROWS", "200000")
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
-# Uploaded names are shortened safely (congress.uploads.ShortNameStorage): a 250-character file
+# Uploaded names are shortened safely (congress.records.uploads.ShortNameStorage): a 250-character file
 # name must neither fail the save nor leave the file behind.
 FILE_UPLOAD_HANDLERS = [
-    "congress.uploads.ShortNameMemoryUploadHandler",
-    "congress.uploads.ShortNameTemporaryUploadHandler",
+    "congress.records.uploads.ShortNameMemoryUploadHandler",
+    "congress.records.uploads.ShortNameTemporaryUploadHandler",
 ]
 STORAGES = {
-    "default": {"BACKEND": "congress.uploads.ShortNameStorage"},
+    "default": {"BACKEND": "congress.records.uploads.ShortNameStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
@@ -244,11 +246,11 @@ CONGRESS_JOB_LEASE = envint("CONGRESS_JOB_LEASE", "90")
 _every = envint("CONGRESS_REMINDER_EVERY", "0")
 CELERY_BEAT_SCHEDULE = {
     "reminders": {
-        "task": "congress.tasks.send_reminders",
+        "task": "congress.work.tasks.send_reminders",
         "schedule": _every or crontab(hour=envint("CONGRESS_REMINDER_HOUR", "8"), minute=0),
     },
     "sweep-jobs": {
-        "task": "congress.tasks.sweep_jobs",
+        "task": "congress.work.tasks.sweep_jobs",
         "schedule": envint("CONGRESS_SWEEP_EVERY", "60"),
     },
     "weekly-digest": {
@@ -328,7 +330,7 @@ if HTTPS:
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"no_403_traceback": {"()": "congress.logs.No403Traceback"}},
+    "filters": {"no_403_traceback": {"()": "congress.site.logs.No403Traceback"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["no_403_traceback"]}},
     "root": {"handlers": ["console"], "level": os.getenv("DJANGO_LOG_LEVEL", "WARNING")},
     # Django's own loggers print through the root handler only: every line once.

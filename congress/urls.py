@@ -3,18 +3,16 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path, reverse_lazy
 
-from . import (
-    account_views,
-    calendar_views,
-    dashboard,
-    history,
-    ledger_views,
-    notification_views,
-    report_views,
-    twofactor,
-    views,
-)
-from .throttle import throttled_login
+from congress.accounts import twofactor
+from congress.accounts import views as account_views
+from congress.accounts.throttle import throttled_login
+from congress.figures import dashboard
+from congress.figures import views as figure_views
+from congress.ledger import views as ledger_views
+from congress.records import history
+from congress.review import views as report_views
+from congress.site import views
+from congress.work import calendar_views, notification_views
 
 login = login_not_required(
     throttled_login(auth_views.LoginView.as_view(redirect_authenticated_user=True))
@@ -87,8 +85,8 @@ urlpatterns = [
     ),
     path("reports/<int:year>/text/", report_views.text_edit, name="report_text"),
     path("reports/<int:year>/text/preview/", report_views.text_preview, name="report_text_preview"),
-    path("figures/", report_views.own_figures, name="own_figures"),
-    path("figures/<str:name>/<int:year>/", report_views.figure_parts, name="figure_parts"),
+    path("figures/", figure_views.own_figures, name="own_figures"),
+    path("figures/<str:name>/<int:year>/", figure_views.figure_parts, name="figure_parts"),
     path("reports/<int:year>/preview/", report_views.report_preview, name="report_preview"),
     path("admin/", admin.site.urls),
     *[path("", include(f"{app}.urls")) for app in _app_urls()],

@@ -2,8 +2,8 @@
 
 from django.contrib.auth.models import Group, User
 
-from congress import roles
-from congress.models import Profile, Unit
+from congress.accounts import roles
+from congress.accounts.models import Profile, Unit
 
 DEMO_PASSWORD = "demo-2025-anzhou"
 DEMO_UNIT = "区住房和城乡建设局"

@@ -12,8 +12,9 @@ from __future__ import annotations
 import datetime
 import random
 
-from congress.dates import add_months
-from congress.models import OtherWork, Unit
+from congress.accounts.models import Unit
+from congress.records.models import OtherWork
+from congress.work.dates import add_months
 from deputies.models import Activity, Deputy
 from meetings.models import Appointment, Decision, Meeting
 from oversight.models import LivelihoodProject, OversightItem, ProjectVisit, ReviewOpinion

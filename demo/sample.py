@@ -11,7 +11,8 @@ import random
 
 from django.db import transaction
 
-from congress.models import OtherWork, Unit
+from congress.accounts.models import Unit
+from congress.records.models import OtherWork
 from deputies.models import Activity, Deputy, Station
 from meetings.models import Appointment, Decision, Meeting
 from oversight.models import LivelihoodProject, OversightItem, ProjectVisit, ReviewOpinion
@@ -243,7 +244,7 @@ def generate(years: int, scale: int, seed: int, last_year: int) -> dict[str, int
     s.base(first)
     for year in range(first, last_year + 1):
         s.year(year)
-    from congress.figures import records_changed
+    from congress.figures.cache import records_changed
 
     records_changed()
     return s.counts

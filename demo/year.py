@@ -16,7 +16,9 @@ from pathlib import Path
 from django.db import transaction
 from django.utils import timezone
 
-from congress.models import OtherWork, ReportText, Unit
+from congress.accounts.models import Unit
+from congress.records.models import OtherWork
+from congress.review.models import ReportText
 from deputies.models import Activity, Deputy, Station
 from meetings.models import AgendaItem, Appointment, Decision, Meeting
 from oversight.models import LivelihoodProject, OversightItem, ProjectVisit, ReviewOpinion
@@ -699,13 +701,13 @@ class Builder:
             return
         self.note("本年度截至今日的记录", running.build(self.rng, today, TERM, county, clerk))
         # This morning's reminders, as the beat schedule would have sent them.
-        from congress.notify import send_due
+        from congress.work.notify import send_due
 
         self.note("今日提醒", send_due(today))
 
     def draft(self) -> None:
         """The office's own figures and its review of the year, written for this demo."""
-        from congress.services import replace_own_figures
+        from congress.figures.services import replace_own_figures
 
         replace_own_figures(json.loads((DATA / "figures.json").read_text(encoding="utf-8")))
         ReportText.objects.update_or_create(
@@ -720,7 +722,7 @@ class Builder:
 
 
 def _months_later(day: datetime.date, months: int) -> datetime.date:
-    from congress.dates import add_months
+    from congress.work.dates import add_months
 
     return add_months(day, months)
 
@@ -747,7 +749,7 @@ def load(seed: int = 2025, running: bool = True) -> dict[str, int]:
     if running:
         b.current_year(county, clerk=clerk)
     # Bulk writes send no signals: every cached figure is stale.
-    from congress.figures import records_changed
+    from congress.figures.cache import records_changed
 
     records_changed()
     return b.counts

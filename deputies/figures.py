@@ -3,9 +3,9 @@
 from django.db.models import Count, QuerySet
 from django.db.models.functions import ExtractMonth
 
-from congress.charts import Bar, Chart, bar_chart, column_chart
-from congress.charts import register as register_charts
-from congress.figures import Figure, register, total
+from congress.figures.builtin import Figure, register, total
+from congress.figures.charts import Bar, Chart, bar_chart, column_chart
+from congress.figures.charts import register as register_charts
 
 from .kinds import activities, deputies, stations
 from .models import Activity, Deputy, Station

@@ -1,6 +1,6 @@
 import django_filters
 
-from congress.filters import RecordFilter
+from congress.records.filters import RecordFilter
 
 from .models import Activity, Deputy, Station
 

@@ -1,6 +1,6 @@
 from django import forms
 
-from congress.filters import date_input
+from congress.records.filters import date_input
 
 from .models import Activity, Deputy, Station
 

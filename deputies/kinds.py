@@ -2,7 +2,7 @@
 
 from django.db.models import Count
 
-from congress.crud import Column, RecordKind
+from congress.records.kinds import Column, RecordKind
 
 from .filters import ActivityFilter, DeputyFilter, StationFilter
 from .forms import ActivityForm, DeputyForm, StationForm

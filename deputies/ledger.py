@@ -2,7 +2,7 @@
 
 from django.db.models import Q
 
-from congress.sheets import Col, Sheet, register
+from congress.ledger.sheets import Col, Sheet, register
 
 from .models import Activity, Deputy, Station
 

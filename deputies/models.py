@@ -1,7 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from congress.models import Record
+from congress.records.models import Record
 from meetings.models import YearQuerySet
 
 
@@ -125,7 +125,7 @@ class Deputy(Record):
         return self.name
 
     def clean(self) -> None:
-        from congress.rules import Rules
+        from congress.records.rules import Rules
 
         r = Rules()
         if self.status == self.Status.ENDED and not self.ended:
@@ -148,7 +148,7 @@ class Deputy(Record):
 class Activity(Record):
     """代表活动: a deputies' activity (视察, 调研, 培训, 述职, 联系群众, …)."""
 
-    # The date that puts a record in one year's figures (congress.apps invalidates by it).
+    # The date that puts a record in one year's figures (congress.site.apps invalidates by it).
     year_field = "date"
 
     class Kind(models.TextChoices):
@@ -197,7 +197,7 @@ class Activity(Record):
         ]
 
     def clean(self) -> None:
-        from congress.rules import Rules
+        from congress.records.rules import Rules
 
         r = Rules()
         if self.kind != self.Kind.CONSTITUENTS:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from congress.crud import urls_for
+from congress.records.views import urls_for
 
 from . import kinds, views
 

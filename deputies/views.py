@@ -4,10 +4,10 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from congress.models import Profile
-from congress.roles import perm_required, staff_required
-from congress.rosters import FORMATS, roster_response
-from congress.text import cn_number
+from congress.accounts.models import Profile
+from congress.accounts.roles import perm_required, staff_required
+from congress.documents.rosters import FORMATS, roster_response
+from congress.documents.text import cn_number
 
 from .models import Deputy
 

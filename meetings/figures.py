@@ -3,11 +3,11 @@
 from django.db.models import Count
 from django.db.models.functions import ExtractMonth
 
-from congress.charts import Bar, Chart, column_chart
-from congress.charts import register as register_charts
-from congress.figures import Figure, register
-from congress.panels import ROWS, Panel
-from congress.panels import register as register_panels
+from congress.figures.builtin import Figure, register
+from congress.figures.charts import Bar, Chart, column_chart
+from congress.figures.charts import register as register_charts
+from congress.figures.panels import ROWS, Panel
+from congress.figures.panels import register as register_panels
 
 from .kinds import appointments, decisions, meetings
 from .models import Appointment, Meeting

@@ -1,7 +1,7 @@
 from django import forms
 from django.forms import inlineformset_factory
 
-from congress.filters import date_input
+from congress.records.filters import date_input
 
 from .models import AgendaItem, Appointment, Decision, Meeting, MeetingDocument
 

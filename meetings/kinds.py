@@ -1,6 +1,6 @@
 """The meetings app's record kinds: the lists, forms and detail pages the core builds."""
 
-from congress.crud import Column, RecordKind
+from congress.records.kinds import Column, RecordKind
 
 from .filters import AppointmentFilter, DecisionFilter, MeetingFilter
 from .forms import AgendaFormSet, AppointmentForm, DecisionForm, DocumentFormSet, MeetingForm

@@ -1,6 +1,6 @@
 """The sheets 会议, 决议决定 and 人事任免."""
 
-from congress.sheets import Col, Sheet, register, yes
+from congress.ledger.sheets import Col, Sheet, register, yes
 
 from .models import Appointment, Decision, Meeting
 

@@ -3,9 +3,9 @@ from django.db import models
 from django.db.models import Max, Q
 from django.utils.translation import gettext_lazy as _
 
-from congress.models import Record
-from congress.text import cn_number
-from congress.uploads import validate_document
+from congress.documents.text import cn_number
+from congress.records.models import Record
+from congress.records.uploads import validate_document
 
 
 class YearQuerySet(models.QuerySet):
@@ -18,7 +18,7 @@ class YearQuerySet(models.QuerySet):
 class Meeting(Record):
     """会议: a standing-committee, chairman's or congress session meeting."""
 
-    # The date that puts a record in one year's figures (congress.apps invalidates by it).
+    # The date that puts a record in one year's figures (congress.site.apps invalidates by it).
     year_field = "date"
 
     class Kind(models.TextChoices):
@@ -69,7 +69,7 @@ class Meeting(Record):
         indexes = [models.Index(fields=["kind", "date"], name="meeting_kind_date")]
 
     def clean(self) -> None:
-        from congress.rules import Rules
+        from congress.records.rules import Rules
 
         r = Rules()
         if self.seq and not self.term:
@@ -87,7 +87,7 @@ class Meeting(Record):
 
     def default_name(self, level: str | None = None) -> str:
         """区第十八届人大常委会第二十五次会议, from the profile's level, the 届 and the number."""
-        from congress.models import Profile
+        from congress.accounts.models import Profile
 
         if not self.term or not self.seq:
             return ""
@@ -167,7 +167,7 @@ class MeetingDocument(models.Model):
 class Decision(Record):
     """决议决定: a resolution or decision adopted at a meeting."""
 
-    # The date that puts a record in one year's figures (congress.apps invalidates by it).
+    # The date that puts a record in one year's figures (congress.site.apps invalidates by it).
     year_field = "date"
 
     class Kind(models.TextChoices):
@@ -236,7 +236,7 @@ class AppointmentQuerySet(YearQuerySet):
 class Appointment(Record):
     """人事任免: one appointment or removal voted by the committee."""
 
-    # The date that puts a record in one year's figures (congress.apps invalidates by it).
+    # The date that puts a record in one year's figures (congress.site.apps invalidates by it).
     year_field = "date"
 
     class Kind(models.TextChoices):
@@ -311,7 +311,7 @@ class Appointment(Record):
         return f"{outcome}（赞成{self.votes_for}票，反对{against}票，弃权{abstain}票）"
 
     def clean(self) -> None:
-        from congress.rules import Rules
+        from congress.records.rules import Rules
 
         r = Rules()
         if self.oath_date and self.kind and self.kind not in self.OATH_KINDS:

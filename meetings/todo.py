@@ -2,7 +2,7 @@
 
 from django.urls import reverse
 
-from congress.todo import STAFF, Todo, register
+from congress.work.todo import STAFF, Todo, register
 
 from .models import Appointment
 

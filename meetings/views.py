@@ -5,8 +5,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
-from congress.roles import perm_required, staff_required
-from congress.uploads import serve
+from congress.accounts.roles import perm_required, staff_required
+from congress.records.uploads import serve
 
 from . import services
 from .kinds import appointments
@@ -77,8 +77,8 @@ def appointments_roster(request: HttpRequest) -> HttpResponse:
     from django.http import Http404
     from django.utils import timezone
 
-    from congress.models import Profile
-    from congress.rosters import FORMATS, roster_response
+    from congress.accounts.models import Profile
+    from congress.documents.rosters import FORMATS, roster_response
 
     try:
         year = int(request.GET.get("year", timezone.localdate().year))

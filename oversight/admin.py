@@ -1,3 +1,3 @@
-from congress.admin_site import register_app
+from congress.accounts.admin import register_app
 
 register_app("oversight")

@@ -1,11 +1,11 @@
 """监督工作, 民生实事 and 其他工作 figures of the year."""
 
-from congress.charts import Bar, Chart, bar_chart
-from congress.charts import register as register_charts
-from congress.figures import Figure, register, total
-from congress.models import OtherWork
-from congress.panels import ROWS, Panel
-from congress.panels import register as register_panels
+from congress.figures.builtin import Figure, register, total
+from congress.figures.charts import Bar, Chart, bar_chart
+from congress.figures.charts import register as register_charts
+from congress.figures.panels import ROWS, Panel
+from congress.figures.panels import register as register_panels
+from congress.records.models import OtherWork
 
 from .kinds import opinions, otherwork, oversight, projects, visits
 from .models import OversightItem

@@ -1,7 +1,7 @@
 import django_filters
 
-from congress.filters import RecordFilter
-from congress.models import OtherWork
+from congress.records.filters import RecordFilter
+from congress.records.models import OtherWork
 
 from .models import LivelihoodProject, OversightItem, ProjectVisit, ReviewOpinion
 

@@ -1,8 +1,8 @@
 """The oversight app's record kinds: the lists, forms and detail pages the core builds."""
 
-from congress.crud import Column, RecordKind
-from congress.forms import OtherWorkForm
-from congress.models import OtherWork
+from congress.records.forms import OtherWorkForm
+from congress.records.kinds import Column, RecordKind
+from congress.records.models import OtherWork
 
 from .filters import OpinionFilter, OtherWorkFilter, OversightFilter, ProjectFilter, VisitFilter
 from .forms import (

@@ -1,7 +1,8 @@
 """The sheets 监督工作, 意见建议, 民生实事, 民生实事督导 and 其他工作."""
 
-from congress.models import OtherWork, Unit
-from congress.sheets import Col, Sheet, register
+from congress.accounts.models import Unit
+from congress.ledger.sheets import Col, Sheet, register
+from congress.records.models import OtherWork
 from deputies.ledger import deputy_col
 
 from .models import LivelihoodProject, OversightItem, ProjectVisit, ReviewOpinion

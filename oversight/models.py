@@ -6,9 +6,9 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from congress.dates import add_months
-from congress.models import Record
-from congress.uploads import validate_document
+from congress.records.models import Record
+from congress.records.uploads import validate_document
+from congress.work.dates import add_months
 from meetings.models import YearQuerySet
 
 
@@ -21,7 +21,7 @@ class Satisfaction(models.TextChoices):
 class OversightItem(Record):
     """监督工作: a report heard, an inspection, an inquiry, research or a filing review."""
 
-    # The date that puts a record in one year's figures (congress.apps invalidates by it).
+    # The date that puts a record in one year's figures (congress.site.apps invalidates by it).
     year_field = "date"
 
     class Kind(models.TextChoices):
@@ -82,7 +82,7 @@ class OversightItem(Record):
         indexes = [models.Index(fields=["kind", "date"], name="oversight_kind_date")]
 
     def clean(self) -> None:
-        from congress.rules import Rules
+        from congress.records.rules import Rules
 
         r = Rules()
         if self.law and self.kind != self.Kind.INSPECTION:
@@ -155,7 +155,7 @@ class OpinionQuerySet(YearQuerySet):
 class ReviewOpinion(Record):
     """意见建议: a review opinion or research suggestion sent to a body, followed until it reports."""
 
-    # The date that puts a record in one year's figures (congress.apps invalidates by it).
+    # The date that puts a record in one year's figures (congress.site.apps invalidates by it).
     year_field = "date"
 
     class Category(models.TextChoices):
@@ -221,7 +221,7 @@ class ReviewOpinion(Record):
         indexes = [models.Index(fields=["state", "deadline"], name="opinion_state_deadline")]
 
     def clean(self) -> None:
-        from congress.rules import Rules
+        from congress.records.rules import Rules
 
         r = Rules()
         if self.date and self.deadline and self.deadline < self.date:
@@ -258,7 +258,7 @@ class ReviewOpinion(Record):
 class LivelihoodProject(Record):
     """民生实事: a livelihood project put to the deputies' vote."""
 
-    # The date that puts a record in one year's figures (congress.apps invalidates by it).
+    # The date that puts a record in one year's figures (congress.site.apps invalidates by it).
     year_field = "year"
 
     class State(models.TextChoices):
@@ -295,7 +295,7 @@ class LivelihoodProject(Record):
         ]
 
     def clean(self) -> None:
-        from congress.rules import Rules
+        from congress.records.rules import Rules
 
         r = Rules()
         if self.state == self.State.DONE and self.progress != 100:
@@ -311,7 +311,7 @@ class LivelihoodProject(Record):
 class ProjectVisit(Record):
     """民生实事督导: a supervision visit to a livelihood project."""
 
-    # The date that puts a record in one year's figures (congress.apps invalidates by it).
+    # The date that puts a record in one year's figures (congress.site.apps invalidates by it).
     year_field = "date"
 
     class Form(models.TextChoices):

@@ -6,8 +6,8 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
-from congress.notify import Reminder, rule
-from congress.roles import CLERK
+from congress.accounts.roles import CLERK
+from congress.work.notify import Reminder, rule
 
 from .models import ReviewOpinion
 

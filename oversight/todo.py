@@ -2,7 +2,7 @@
 
 from django.urls import reverse
 
-from congress.todo import LEADER, STAFF, UNIT, Todo, register
+from congress.work.todo import LEADER, STAFF, UNIT, Todo, register
 
 from .kinds import opinions
 from .models import ReviewOpinion

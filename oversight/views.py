@@ -3,8 +3,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_http_methods
 
-from congress.roles import perm_required, staff_required
-from congress.uploads import serve
+from congress.accounts.roles import perm_required, staff_required
+from congress.records.uploads import serve
 
 from .kinds import opinions
 from .models import (

@@ -4,6 +4,6 @@ from django.apps import AppConfig
 class PetitionsConfig(AppConfig):
     name = "petitions"
     verbose_name = "信访"
-    # Declared here, read by the core (congress.apps): a staff record app, its menu entries.
+    # Declared here, read by the core (congress.site.apps): a staff record app, its menu entries.
     record_app = True
     menu = [("信访", "petitions_list", 60)]

@@ -1,6 +1,6 @@
 """信访 figures of the year: 受理来信 N 件 · 接待来访 N 人次."""
 
-from congress.figures import Figure, register, total
+from congress.figures.builtin import Figure, register, total
 
 from .kinds import petitions
 from .models import Petition

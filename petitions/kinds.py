@@ -1,6 +1,6 @@
 """The petitions app's record kinds: the lists, forms and detail pages the core builds."""
 
-from congress.crud import Column, RecordKind
+from congress.records.kinds import Column, RecordKind
 
 from .filters import PetitionFilter
 from .forms import PetitionForm

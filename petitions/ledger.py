@@ -1,6 +1,6 @@
 """The sheet 信访 (ledger-format.md, format 2)."""
 
-from congress.sheets import Col, Sheet, register
+from congress.ledger.sheets import Col, Sheet, register
 
 from .models import Petition
 

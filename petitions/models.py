@@ -2,13 +2,13 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from congress.models import Record
+from congress.records.models import Record
 
 
 class Petition(Record):
     """信访: a letter or visit from the public that the office receives and forwards."""
 
-    # The date that puts a record in one year's figures (congress.apps invalidates by it).
+    # The date that puts a record in one year's figures (congress.site.apps invalidates by it).
     year_field = "date"
 
     class Channel(models.TextChoices):
@@ -47,7 +47,9 @@ class Petition(Record):
         ordering = ["-date", "-pk"]
         verbose_name = _("信访")
         verbose_name_plural = _("信访")
-        permissions = [("handle_petition", _("转办单位查看和办理信访"))]  # units, by congress.roles
+        permissions = [
+            ("handle_petition", _("转办单位查看和办理信访"))
+        ]  # units, by congress.accounts.roles
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(people__gte=1), name="petition_people_at_least_one"

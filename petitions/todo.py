@@ -2,7 +2,7 @@
 
 from django.urls import reverse
 
-from congress.todo import STAFF, UNIT, Todo, register
+from congress.work.todo import STAFF, UNIT, Todo, register
 
 from .kinds import petitions
 from .models import Petition

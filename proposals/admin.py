@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from congress.admin_site import register_app
+from congress.accounts.admin import register_app
 
 from .models import Suggestion
 

@@ -2,11 +2,11 @@
 
 from django.db.models import Count
 
-from congress.charts import Bar, Chart, bar_chart
-from congress.charts import register as register_charts
-from congress.figures import Figure, register
-from congress.panels import LEADER_HOME, ROWS, TABLE, Panel
-from congress.panels import register as register_panels
+from congress.figures.builtin import Figure, register
+from congress.figures.charts import Bar, Chart, bar_chart
+from congress.figures.charts import register as register_charts
+from congress.figures.panels import LEADER_HOME, ROWS, TABLE, Panel
+from congress.figures.panels import register as register_panels
 
 from .kinds import suggestions
 from .models import Suggestion

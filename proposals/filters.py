@@ -1,8 +1,8 @@
 import django_filters
 from django.db.models import Q
 
-from congress.filters import RecordFilter
-from congress.models import Unit
+from congress.accounts.models import Unit
+from congress.records.filters import RecordFilter
 
 from .models import Suggestion
 

@@ -1,9 +1,9 @@
 from django import forms
 from django.utils import timezone
 
-from congress.filters import date_input
-from congress.models import Unit
-from congress.uploads import validate_document
+from congress.accounts.models import Unit
+from congress.records.filters import date_input
+from congress.records.uploads import validate_document
 
 from .models import Suggestion
 

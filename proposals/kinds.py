@@ -1,11 +1,12 @@
 """The proposals app's record kinds: the lists, forms and detail pages the core builds."""
 
-from congress.crud import Column, RecordKind
-from congress.filters import RecordFilter
-from congress.forms import UnitForm
-from congress.models import Unit
+from congress.accounts.forms import UnitForm
+from congress.accounts.models import Unit
+from congress.records.filters import RecordFilter
+from congress.records.kinds import Column, RecordKind
 
 from . import services
+from .actions import STAFF_ACTIONS
 from .filters import SuggestionFilter
 from .forms import (
     SuggestionForm,
@@ -14,8 +15,6 @@ from .models import Suggestion
 
 
 def _suggestion_context(s: Suggestion) -> dict:
-    from .views import STAFF_ACTIONS  # the page's buttons, read when the page is drawn
-
     return {
         "events": s.events.select_related("user"),
         "assist": s.assist_units.all(),

@@ -2,8 +2,8 @@
 
 from django.conf import settings
 
-from congress.dates import add_months
-from congress.sheets import Col, Sheet, register
+from congress.ledger.sheets import Col, Sheet, register
+from congress.work.dates import add_months
 from deputies.ledger import deputy_col
 
 from .models import Suggestion

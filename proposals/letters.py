@@ -6,13 +6,13 @@ from __future__ import annotations
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from congress.models import Profile
-from congress.text import natural
+from congress.accounts.models import Profile
+from congress.documents.text import natural
 
 
 def render_letters_pdf(letters) -> bytes:
     """One PDF holding each letter on pages of its own."""
-    from congress.pdf import html_to_pdf
+    from congress.documents.pdf import html_to_pdf
 
     profile = Profile.get()
     prepared = [

@@ -6,8 +6,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from congress.models import Record
-from congress.uploads import validate_document
+from congress.records.models import Record
+from congress.records.uploads import validate_document
 from meetings.models import YearQuerySet
 
 
@@ -61,7 +61,7 @@ class SuggestionQuerySet(YearQuerySet):
 class Suggestion(Record):
     """代表建议: a deputy's suggestion, motion or speech, followed from submission to closure."""
 
-    # The date that puts a record in one year's figures (congress.apps invalidates by it).
+    # The date that puts a record in one year's figures (congress.site.apps invalidates by it).
     year_field = "date"
 
     class Kind(models.TextChoices):
@@ -171,7 +171,7 @@ class Suggestion(Record):
     def clean(self) -> None:
         from django.utils import timezone
 
-        from congress.rules import Rules
+        from congress.records.rules import Rules
 
         r = Rules()
         # The ledger finds a row's record by this very key, so it has checked it already.

@@ -10,10 +10,10 @@ from django.db import transaction
 from django.db.models import Count, F, Q
 from django.utils import timezone
 
-from congress.dates import add_months
-from congress.models import Unit
-from congress.workdays import Deadline
-from congress.workdays import deadline as working_deadline
+from congress.accounts.models import Unit
+from congress.work.dates import add_months
+from congress.work.workdays import Deadline
+from congress.work.workdays import deadline as working_deadline
 
 from .models import Suggestion, SuggestionEvent
 
@@ -373,7 +373,7 @@ def unit_table(
 
 def next_letter_number(year: int) -> str:
     """The next 文号 of the year's letters: 前缀〔年份〕序号号."""
-    from congress.models import Profile
+    from congress.accounts.models import Profile
 
     from .models import AssignmentLetter
 

@@ -10,8 +10,8 @@ def weekly_digest() -> int:
     from django.contrib.auth import get_user_model
     from django.urls import reverse
 
-    from congress.notify import deliver
-    from congress.roles import LEADER
+    from congress.accounts.roles import LEADER
+    from congress.work.notify import deliver
 
     from .figures import overdue_by_unit
 

@@ -4,7 +4,7 @@ import datetime
 
 from django.urls import reverse
 
-from congress.todo import LEADER, STAFF, UNIT, Todo, register, week_end
+from congress.work.todo import LEADER, STAFF, UNIT, Todo, register, week_end
 
 from .kinds import suggestions
 from .models import Suggestion, SuggestionQuerySet

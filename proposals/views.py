@@ -1,6 +1,3 @@
-from collections.abc import Callable
-from dataclasses import dataclass
-
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -13,132 +10,16 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
-from congress.filters import date_input
-from congress.models import Unit
-from congress.roles import perm_required, staff_required
+from congress.accounts.models import Unit
+from congress.accounts.roles import perm_required, staff_required
+from congress.records.filters import date_input
 
 from . import services
-from .forms import (
-    AssignForm,
-    KeyForm,
-    OpinionForm,
-    OptionalReasonForm,
-    ReasonForm,
-    ReplyForm,
-)
+from .actions import STAFF_ACTIONS, UNIT_ACTIONS, Action
 from .kinds import suggestions
 from .models import Suggestion, SuggestionQuerySet
 
 S = Suggestion.State
-
-
-@dataclass
-class Action:
-    """One workflow move offered on a suggestion's page."""
-
-    name: str
-    label: str
-    form: type[forms.Form]
-    states: tuple[str, ...]
-    run: Callable  # (suggestion, user, cleaned_data, unit) -> Suggestion
-
-
-STAFF_ACTIONS = {
-    a.name: a
-    for a in [
-        Action(
-            "assign",
-            "交办",
-            AssignForm,
-            services.sources("assign"),
-            lambda s, u, d, unit: services.assign(
-                s,
-                u,
-                lead_unit=d["lead_unit"],
-                assist_units=d["assist_units"],
-                assigned=d["assigned"],
-                difficult=d["difficult"],
-            ),
-        ),
-        Action(
-            "reject",
-            "不予立案",
-            ReasonForm,
-            services.sources("reject"),
-            lambda s, u, d, unit: services.reject(s, u, reason=d["reason"]),
-        ),
-        Action(
-            "withdraw",
-            "撤回",
-            OptionalReasonForm,
-            services.sources("withdraw"),
-            lambda s, u, d, unit: services.withdraw(s, u, reason=d["reason"]),
-        ),
-        Action(
-            "opinion",
-            "登记代表意见",
-            OpinionForm,
-            services.sources("opinion"),
-            lambda s, u, d, unit: services.record_opinion(s, u, opinion=d["opinion"]),
-        ),
-        Action(
-            "close",
-            "办结",
-            OptionalReasonForm,
-            services.sources("close"),
-            lambda s, u, d, unit: services.close(s, u),
-        ),
-        Action(
-            "key",
-            "重点督办",
-            KeyForm,
-            services.sources("key"),
-            lambda s, u, d, unit: services.set_key(s, u, key=d["key"], leader=d["leader"]),
-        ),
-        Action(
-            "litigation",
-            "转公益诉讼",
-            OptionalReasonForm,
-            services.sources("litigation"),
-            lambda s, u, d, unit: services.to_litigation(s, u, note=d["reason"]),
-        ),
-    ]
-}
-
-UNIT_ACTIONS = {
-    a.name: a
-    for a in [
-        Action(
-            "accept",
-            "签收",
-            OptionalReasonForm,
-            services.sources("accept"),
-            lambda s, u, d, unit: services.accept(s, u, unit=unit),
-        ),
-        Action(
-            "return",
-            "退办",
-            ReasonForm,
-            services.sources("return"),
-            lambda s, u, d, unit: services.return_to_office(s, u, unit=unit, reason=d["reason"]),
-        ),
-        Action(
-            "reply",
-            "答复",
-            ReplyForm,
-            services.sources("reply"),
-            lambda s, u, d, unit: services.reply(
-                s,
-                u,
-                unit=unit,
-                date=d["date"],
-                text=d["text"],
-                result=d["result"],
-                file=d.get("file"),
-            ),
-        ),
-    ]
-}
 
 
 def _run(
@@ -327,7 +208,7 @@ class MultipleFileField(forms.FileField):
         super().__init__(*args, **kwargs)
 
     def clean(self, data, initial=None):
-        from congress.uploads import validate_document
+        from congress.records.uploads import validate_document
 
         files = data if isinstance(data, list | tuple) else [data] if data else []
         cleaned = [super(MultipleFileField, self).clean(f, initial) for f in files]
@@ -351,7 +232,7 @@ class OpinionReportForm(forms.Form):
         self.opinion = opinion
 
     def clean_file(self):
-        from congress.uploads import validate_document
+        from congress.records.uploads import validate_document
 
         upload = self.cleaned_data.get("file")
         validate_document(upload)

@@ -3,8 +3,8 @@
 import pytest
 from django.contrib.auth.models import Group, User
 
-from congress import roles
-from congress.models import Unit
+from congress.accounts import roles
+from congress.accounts.models import Unit
 
 
 def pytest_collection_modifyitems(items):

@@ -1,7 +1,7 @@
 """The built-in default text's sentences, as tests read them."""
 
-from congress.figureset import DEFAULT_TEXT
-from congress.report.document import build
+from congress.review.document import build
+from congress.review.models import DEFAULT_TEXT
 
 
 def overview_sentences(year: int) -> list[str]:

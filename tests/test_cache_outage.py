@@ -48,7 +48,7 @@ def test_health_still_reports_the_broker_down(client, settings, monkeypatch):
 
 
 def test_the_version_moves_again_after_commit(db, django_capture_on_commit_callbacks):
-    from congress.figures import VERSION_KEY
+    from congress.figures.cache import VERSION_KEY
 
     cache.set(f"{VERSION_KEY}:2025", 5, None)
     with django_capture_on_commit_callbacks(execute=True):

@@ -7,7 +7,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from congress.figures import all_figures, compute_year
+from congress.figures.builtin import all_figures
+from congress.figures.cache import compute_year
 from tests.conftest import set_eager
 
 URL = reverse("dashboard") + "?year=2025"
@@ -23,8 +24,8 @@ def _tiles(html: str) -> dict[str, tuple[str, str]]:
 
 
 def test_dashboard_tiles_equal_the_registry(leader_client, known_year):
-    from congress.dashboard import DEFAULT_TILES
-    from congress.figureset import year_values
+    from congress.figures.dashboard import DEFAULT_TILES
+    from congress.figures.figureset import year_values
 
     tiles = _tiles(leader_client.get(URL).content.decode())
     values = year_values(2025)
@@ -36,7 +37,7 @@ def test_dashboard_tiles_equal_the_registry(leader_client, known_year):
 def test_every_tile_leads_to_a_list_whose_count_or_total_equals_the_figure(
     leader_client, known_year
 ):
-    from congress.figureset import year_values
+    from congress.figures.figureset import year_values
 
     tiles = _tiles(leader_client.get(URL).content.decode())
     figures = {f.text_name: f for f in all_figures().values()}
@@ -99,7 +100,7 @@ def test_attention_lists_overdue_items(leader_client, known_year):
 
     from django.utils import timezone
 
-    from congress.models import Unit
+    from congress.accounts.models import Unit
     from meetings.models import Appointment
     from proposals.models import Suggestion
     from tests import factories as f
@@ -159,8 +160,8 @@ def test_a_change_warms_the_year_again_through_the_worker(
 ):
     from django.core.cache import cache
 
-    from congress import figures
     from congress.celery import app
+    from congress.figures.cache import WARM_DELAY
     from meetings.models import Decision
 
     compute_year(2025)
@@ -174,11 +175,11 @@ def test_a_change_warms_the_year_again_through_the_worker(
     with django_capture_on_commit_callbacks(execute=True):
         for i in range(3):  # a burst of saves asks once
             Decision.objects.create(title=f"新决定{i}", date=figures_date())
-    assert queued == [("congress.tasks.warm_year", [2025], figures.WARM_DELAY)]
+    assert queued == [("congress.figures.tasks.warm_year", [2025], WARM_DELAY)]
     app.loader.import_default_modules()
-    assert "congress.tasks.warm_year" in app.tasks  # the name a worker knows
+    assert "congress.figures.tasks.warm_year" in app.tasks  # the name a worker knows
     assert compute_year(2025, cached_only=True) is None
-    from congress.tasks import warm_year
+    from congress.figures.tasks import warm_year
 
     warm_year.run(2025)
     assert compute_year(2025, cached_only=True)["decisions"] == 4

@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django import forms
 
-from congress.widgets import TypedDateInput
+from congress.records.widgets import TypedDateInput
 from meetings.forms import MeetingForm
 
 

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-from congress.figures import compute_year
+from congress.figures.cache import compute_year
 
 REVIEW = (
     Path(__file__).resolve().parents[2] / "shared" / "reference" / "anzhou-2025-year-review.txt"
@@ -81,7 +81,7 @@ def test_the_reviews_own_text_agrees(demo):
 
 
 def test_demo_review_reads_as_prose_with_every_figure(demo):
-    from congress.report.document import build
+    from congress.review.document import build
 
     review = build(2025)
     text = review.plain_text()
@@ -106,9 +106,9 @@ def test_the_running_year_lives(demo):
     from django.contrib.auth.models import User
     from django.utils import timezone
 
-    from congress import todo
-    from congress.figureset import year_values
-    from congress.models import Notification
+    from congress.figures.figureset import year_values
+    from congress.work import todo
+    from congress.work.models import Notification
 
     today = timezone.localdate()
     if today < datetime.date(today.year, 5, 1):

@@ -5,7 +5,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from congress.figures import compute_year
+from congress.figures.cache import compute_year
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from congress.models import Unit
+from congress.accounts.models import Unit
 from meetings.models import Appointment, OathCeremony
 from oversight.models import OpinionDocument, ReviewOpinion
 from proposals.models import AssignmentLetter, Suggestion

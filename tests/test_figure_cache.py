@@ -7,8 +7,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from congress.charts import drawn
-from congress.figures import compute_year
+from congress.figures.cache import compute_year
+from congress.figures.charts import drawn
 from meetings.models import Decision
 from proposals.models import Suggestion
 from tests import factories as f

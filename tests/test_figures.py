@@ -2,9 +2,10 @@
 
 import pytest
 
-from congress.figures import all_figures, compute_year
-from congress.models import OtherWork
-from congress.text import format_rate
+from congress.documents.text import format_rate
+from congress.figures.builtin import all_figures
+from congress.figures.cache import compute_year
+from congress.records.models import OtherWork
 from meetings.models import Appointment, Decision, Meeting
 from oversight.models import LivelihoodProject, OversightItem, ProjectVisit, ReviewOpinion
 from tests import factories as f

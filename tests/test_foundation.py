@@ -97,7 +97,7 @@ def test_healthz_ok_with_a_broker_that_answers(client, settings):
 def test_healthz_503_when_the_database_is_unreachable(client):
     from django.db import OperationalError
 
-    with mock.patch("congress.views.connection.cursor", side_effect=OperationalError("down")):
+    with mock.patch("congress.site.views.connection.cursor", side_effect=OperationalError("down")):
         response = client.get("/healthz")
     assert response.status_code == 503
     assert response.json()["status"] == "error"
@@ -105,7 +105,7 @@ def test_healthz_503_when_the_database_is_unreachable(client):
 
 @pytest.mark.django_db
 def test_profile_is_seeded_and_editable_by_administrators(client, admin_user, clerk):
-    from congress.models import Profile
+    from congress.accounts.models import Profile
 
     assert Profile.get().name == "安州区人大常委会"
     assert Profile.get().party_short == "区委"

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from congress.models import LedgerImport
+from congress.ledger.models import LedgerImport
 from meetings.models import Appointment
 from oversight.models import ReviewOpinion
 from proposals.models import Suggestion
@@ -138,7 +138,7 @@ def test_leadership_sees_overdue_by_unit_and_the_same_period(leader_client, wait
 
 
 def test_the_same_period_of_last_year_counts_only_those_days(known_year):
-    from congress.figures import compute_year
+    from congress.figures.cache import compute_year
 
     d = datetime.date
     assert compute_year(2025)["standing_meetings"] == 3  # Feb, Mar and Apr

@@ -7,7 +7,7 @@ from django import forms
 from django.urls import reverse
 
 import congress.urls  # noqa: F401 - registers every record kind
-from congress.crud import KINDS
+from congress.records.kinds import KINDS
 
 SCRIPT = "<script>alert('x')</script>"
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -144,7 +144,7 @@ def test_a_date_far_in_the_future_is_a_form_error(clerk_client, db):
 
     lead = f.deputy("张明远")
     s = f.suggestion("1", lead, state="待交办", date=f.D(2025, 1, 10))
-    from congress.models import Unit
+    from congress.accounts.models import Unit
 
     unit = Unit.objects.create(name="区水利局")
     response = clerk_client.post(

@@ -6,10 +6,12 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from congress import jobs
-from congress.models import LedgerImport, ReportJob
-from congress.services import request_report
-from congress.tasks import claim, render_annual_report, sweep_jobs
+from congress.ledger.models import LedgerImport
+from congress.review.models import ReportJob
+from congress.review.services import request_report
+from congress.review.tasks import claim, render_annual_report
+from congress.work import jobs
+from congress.work.tasks import sweep_jobs
 from tests.conftest import set_eager
 
 S = ReportJob.Status
@@ -76,7 +78,7 @@ def test_the_sweeper_sends_the_outbox_once_the_broker_is_back(
     sent = []
     monkeypatch.setattr(app, "send_task", lambda name, args, **kw: sent.append((name, args)))
     assert jobs.sweep()["sent"] == 1
-    assert sent == [("congress.tasks.render_annual_report", [job.pk])]
+    assert sent == [("congress.review.tasks.render_annual_report", [job.pk])]
     job.refresh_from_db()
     assert job.enqueued is not None
     assert jobs.sweep()["sent"] == 0  # sent once

@@ -8,8 +8,8 @@ import pytest
 from django.core.management import call_command
 from pypdf import PdfReader
 
-from congress.models import ReportText
-from congress.report.document import build
+from congress.review.document import build
+from congress.review.models import ReportText
 
 MM = 72 / 25.4
 # One paragraph of CJK characters only, so that every full line holds exactly 28 of them.
@@ -138,8 +138,8 @@ def test_every_character_is_drawn_by_an_embedded_font(pdf):
 
 
 def test_no_character_is_left_without_a_font(known_year):
-    from congress.report.gather import gather
-    from congress.report.render import render_pdf
+    from congress.review.gather import gather
+    from congress.review.render import render_pdf
 
     ReportText.objects.create(year=2025, title="t", text=TEXT)
     context = gather(2025)

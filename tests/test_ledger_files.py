@@ -9,10 +9,10 @@ from django.core.management import call_command
 from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
-from congress.figures import compute_year
+from congress.figures.cache import compute_year
 from congress.ledger.export import template_bytes, workbook_bytes
 from congress.ledger.importer import import_workbook
-from congress.models import LedgerImport
+from congress.ledger.models import LedgerImport
 from deputies.models import Station
 from tests.ledgerbook import STATION, book
 
@@ -104,7 +104,8 @@ def _flush():
     for label in ("proposals", "oversight", "meetings", "deputies"):
         for model in reversed(list(apps.get_app_config(label).get_models())):
             model.objects.all().delete()
-    from congress.models import OtherWork, Unit
+    from congress.accounts.models import Unit
+    from congress.records.models import OtherWork
 
     OtherWork.objects.all().delete()
     Unit.objects.all().delete()

@@ -5,7 +5,7 @@ import io
 
 import pytest
 
-from congress.figures import compute_year
+from congress.figures.cache import compute_year
 from congress.ledger.importer import import_workbook
 from deputies.models import Activity, Deputy, Station
 from meetings.models import Meeting

@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 
 from congress.ledger.export import workbook_bytes
 from congress.ledger.importer import import_workbook
-from congress.sheets import CHILDREN, PLAIN, REF, REFS, all_sheets
+from congress.ledger.sheets import CHILDREN, PLAIN, REF, REFS, all_sheets
 from meetings.models import Meeting
 from proposals.models import Suggestion
 from tests.ledgerbook import MEETING, book, deputies

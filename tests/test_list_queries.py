@@ -7,7 +7,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from congress.models import OtherWork, Unit
+from congress.accounts.models import Unit
+from congress.records.models import OtherWork
 from meetings.models import Appointment, Decision, Meeting
 from oversight.models import LivelihoodProject, OversightItem, ProjectVisit, ReviewOpinion
 from tests import factories as f
@@ -82,7 +83,7 @@ def _queries(client, url: str) -> int:
 
 def test_every_kind_has_a_builder():
     import congress.urls  # noqa: F401 - registers every kind
-    from congress.crud import KINDS
+    from congress.records.kinds import KINDS
 
     for key in KINDS:
         assert key in {
@@ -136,7 +137,7 @@ def test_list_query_count_is_constant(clerk_client, kind):
 def test_list_without_filters_shows_every_record(clerk_client, kind):
     for _ in range(3):
         _add(kind)
-    from congress.crud import KINDS
+    from congress.records.kinds import KINDS
 
     html = clerk_client.get(reverse(f"{kind}_list")).content.decode()
     assert f"data-count>{KINDS[kind].model.objects.count()}<" in html

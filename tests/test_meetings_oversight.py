@@ -22,7 +22,7 @@ def test_meeting_name_is_generated_and_numbers_continue_within_a_term(db):
 
 
 def test_the_name_follows_the_profile(db):
-    from congress.models import Profile
+    from congress.accounts.models import Profile
 
     p = Profile.get()
     p.level = "县"

@@ -9,9 +9,11 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.urls import reverse
 
-from congress.figureset import year_values
-from congress.models import OwnFigure, Profile, ReportText
-from congress.services import replace_own_figures
+from congress.accounts.models import Profile
+from congress.figures.figureset import year_values
+from congress.figures.models import OwnFigure
+from congress.figures.services import replace_own_figures
+from congress.review.models import ReportText
 from deputies.models import Deputy
 from tests import factories as f
 
@@ -169,7 +171,7 @@ def test_figures_round_trip_by_commands_and_keep_history(own, tmp_path):
 
 
 def test_an_office_figure_in_the_text(own):
-    from congress.report.document import build
+    from congress.review.document import build
 
     ReportText.objects.create(
         year=2025, title="t", text="辞去代表职务的{{辞职代表}}，开展调研{{专题调研|数}}项。"
@@ -251,7 +253,8 @@ def test_every_apps_figures_and_sheets_are_found_whatever_was_imported_first():
     code = (
         "import django, os; os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'congress.settings');"
         "django.setup(); import meetings.figures, meetings.ledger;"
-        "from congress.figures import builtin_by_name; from congress.sheets import all_sheets;"
+        "from congress.figures.builtin import builtin_by_name;"
+        "from congress.ledger.sheets import all_sheets;"
         "names = builtin_by_name(); sheets = [s.name for s in all_sheets()];"
         "assert '来信' in names and '来访' in names and '代表建议' in names, sorted(names);"
         "assert '信访' in sheets and '代表' in sheets, sheets"

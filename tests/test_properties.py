@@ -7,8 +7,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from congress import cells
-from congress.text import format_rate
+from congress.documents.text import format_rate
+from congress.ledger import cells
 
 
 @given(
@@ -93,7 +93,7 @@ OPINIONS = ["", "满意", "基本满意", "不满意"]
     )
 )
 def test_closure_and_satisfaction_rates_follow_their_definitions(rows):
-    from congress.figures import compute_year
+    from congress.figures.cache import compute_year
     from deputies.models import Deputy
     from proposals.models import Suggestion
     from tests import factories as f

@@ -3,10 +3,10 @@
 from django.apps import apps
 from django.urls import reverse
 
-from congress.context_processors import menu
-from congress.crud import KINDS
+from congress.ledger.sheets import all_sheets
+from congress.records.kinds import KINDS
 from congress.registry import discover
-from congress.sheets import all_sheets
+from congress.site.context_processors import menu
 
 
 def _record_apps():
@@ -55,9 +55,10 @@ def test_a_worker_knows_every_record_kind_without_loading_a_page():
 
     code = (
         "import django, sys; django.setup();"
-        "import congress.tasks; from congress.figures import compute_year;"
-        "from congress.charts import all_charts; all_charts();"
-        "from congress.crud import KINDS; print(len(KINDS));"
+        "import congress.work.tasks, congress.figures.tasks, congress.review.tasks;"
+        "from congress.figures.cache import compute_year;"
+        "from congress.figures.charts import all_charts; all_charts();"
+        "from congress.records.kinds import KINDS; print(len(KINDS));"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in "
         "('congress','meetings','oversight','deputies','proposals','petitions')"
         " and (m.endswith('.views') or m.endswith('_views'))))"

@@ -11,8 +11,8 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from congress.models import Notification
-from congress.notify import send_due
+from congress.work.models import Notification
+from congress.work.notify import send_due
 from oversight.models import ReviewOpinion
 from proposals.models import Suggestion
 from proposals.tasks import weekly_digest
@@ -83,7 +83,7 @@ def test_a_failing_channel_does_not_stop_the_others(items, settings, monkeypatch
     def broken(*args, **kwargs):
         raise ConnectionRefusedError("mail server down")
 
-    monkeypatch.setattr("congress.notify.send_mail", broken)
+    monkeypatch.setattr("congress.work.notify.send_mail", broken)
     assert send_due(TODAY) == 4
     assert Notification.objects.count() == 4
 

@@ -11,10 +11,10 @@ from django.core.management import call_command
 from django.urls import reverse
 from pypdf import PdfReader
 
-from congress.models import ReportJob, ReportText
-from congress.report.render import FetchRefused, allowed_file, restricted_fetcher
-from congress.services import request_report
-from congress.tasks import claim, render_annual_report
+from congress.review.models import ReportJob, ReportText
+from congress.review.render import FetchRefused, allowed_file, restricted_fetcher
+from congress.review.services import request_report
+from congress.review.tasks import claim, render_annual_report
 
 S = ReportJob.Status
 
@@ -113,7 +113,7 @@ def test_failure_is_recorded_on_the_job(known_year, monkeypatch):
     def broken(context):
         raise RuntimeError("字体缺失")
 
-    monkeypatch.setattr("congress.report.render.render_pdf", broken)
+    monkeypatch.setattr("congress.review.render.render_pdf", broken)
     job = ReportJob.objects.create(year=2025)
     assert render_annual_report.apply(args=[job.pk]).get() == "failed"
     job.refresh_from_db()
@@ -125,7 +125,7 @@ def test_failure_is_recorded_on_the_job(known_year, monkeypatch):
 def test_transient_errors_are_retried(known_year, monkeypatch):
     from django.db import OperationalError
 
-    from congress.report import render
+    from congress.review import render
 
     real = render.render_pdf
     calls = []
@@ -136,7 +136,7 @@ def test_transient_errors_are_retried(known_year, monkeypatch):
             raise OperationalError("server closed the connection")
         return real(context)
 
-    monkeypatch.setattr("congress.report.render.render_pdf", flaky)
+    monkeypatch.setattr("congress.review.render.render_pdf", flaky)
     monkeypatch.setattr(render_annual_report, "retry", _eager_retry(render_annual_report))
     job = ReportJob.objects.create(year=2025)
     render_annual_report.apply(args=[job.pk])

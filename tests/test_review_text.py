@@ -9,9 +9,10 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from congress.models import Profile, ReportText
-from congress.report.document import EMPTY, build
-from congress.reporttext import Names, TextError, about, parse, show, wan
+from congress.accounts.models import Profile
+from congress.review.document import EMPTY, build
+from congress.review.markup import Names, TextError, about, parse, show, wan
+from congress.review.models import ReportText
 
 NAMES = Names(
     figures={"常委会会议": False, "办结率": True, "意见建议条数": False},
@@ -150,8 +151,8 @@ def test_a_running_year_says_where_the_figures_stop(known_year):
     review = build(2025, today=datetime.date(2025, 11, 26))
     assert review.running and review.cutoff == datetime.date(2025, 11, 26)
     assert "截至2025年11月26日，召开常委会会议" in review.plain_text()
-    from congress.report.gather import gather
-    from congress.report.render import render_html
+    from congress.review.gather import gather
+    from congress.review.render import render_html
 
     assert "统计截至2025年11月26日" in render_html(gather(2025, today=datetime.date(2025, 11, 26)))
 
@@ -164,8 +165,8 @@ def test_the_cover_uses_the_offices_title_and_date(known_year):
         date=datetime.date(2026, 1, 8),
         text="x{{常委会会议}}",
     )
-    from congress.report.gather import gather
-    from congress.report.render import render_html
+    from congress.review.gather import gather
+    from congress.review.render import render_html
 
     html = render_html(gather(2025, today=datetime.date(2026, 3, 1)))
     assert "青山县人大常委会2025年工作报告" in html and "2026年1月8日" in html

@@ -176,7 +176,7 @@ def test_the_form_and_the_ledger_refuse_with_the_same_words(
 
 def test_every_sheet_with_rules_is_covered():
     """A model that gains a clean() must gain a case here (or the parity is not proven)."""
-    from congress.sheets import all_sheets
+    from congress.ledger.sheets import all_sheets
 
     ruled = {s.name for s in all_sheets() if s.model is not None and "clean" in vars(s.model)}
     assert ruled <= {c[0] for c in CASES}, ruled - {c[0] for c in CASES}

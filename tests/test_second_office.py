@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-from congress.models import Profile
+from congress.accounts.models import Profile
 from tests.ledgerbook import book
 
 DATA = Path(__file__).with_name("data") / "qingshan"
@@ -150,7 +150,7 @@ def test_the_county_review_in_word_says_each_sentence(county):
 
 
 def test_the_county_figures_link_to_their_records(county, clerk_client):
-    from congress.figureset import year_values
+    from congress.figures.figureset import year_values
 
     values = year_values(2025)
     for name in ("来信", "来访", "专题调研", "补选县人大代表", "辞职代表", "重大事项报告"):

@@ -4,7 +4,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from congress.figures import compute_year
+from congress.figures.cache import compute_year
 from meetings.models import Decision, Meeting
 from tests import factories as f
 from tests.conftest import PASSWORD
@@ -118,7 +118,7 @@ def test_backup_and_restore_into_an_empty_database(known_year, tmp_path):
     path = tmp_path / "backup.tar.gz"
     call_command("backup", str(path))
     call_command("flush", "--noinput")  # emits post_migrate: groups come back, records do not
-    from congress.figures import records_changed
+    from congress.figures.cache import records_changed
 
     records_changed()
     assert Meeting.objects.count() == 0
@@ -148,7 +148,7 @@ def test_one_address_failing_on_many_accounts_is_held_back(client, clerk, settin
 def test_behind_a_proxy_the_forwarded_address_counts(client, clerk, settings):
     from django.test import RequestFactory
 
-    from congress.throttle import client_address
+    from congress.accounts.throttle import client_address
 
     # nginx appends the address it saw; what the client wrote before it is not trusted.
     request = RequestFactory().post(
@@ -212,7 +212,7 @@ def test_the_history_speaks_of_people_and_records_by_name(client, clerk, admin_u
     s.lead_unit = unit
     s.state = Suggestion.State.HANDLING
     s.save()
-    from congress.history import record_history
+    from congress.records.history import record_history
 
     latest = record_history(s)[0]
     assert latest["who"] == "录入员"  # the clerk's name, not the login "clerk"

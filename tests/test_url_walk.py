@@ -13,7 +13,7 @@ ROLES = ["clerk", "leader", "admin_user", "unit_user", "outsider"]
 @pytest.fixture
 def records(db, unit, unit_user):
     """One record of each kind, so that pages with an id are walked too."""
-    from congress.models import OtherWork
+    from congress.records.models import OtherWork
     from deputies.models import Activity, Deputy, Station
     from meetings.models import Appointment, Decision, Meeting
     from oversight.models import LivelihoodProject, OversightItem, ProjectVisit, ReviewOpinion
@@ -64,7 +64,7 @@ def _newer_records(day, unit, unit_user, suggestion) -> dict:
     """Records behind the pages added with the review, the to-dos and the documents."""
     from django.core.files.base import ContentFile
 
-    from congress.models import Notification
+    from congress.work.models import Notification
     from oversight.models import OpinionDocument, ReviewOpinion
     from petitions.models import Petition
     from proposals.models import AssignmentLetter
@@ -77,7 +77,8 @@ def _newer_records(day, unit, unit_user, suggestion) -> dict:
     opinion = ReviewOpinion.objects.create(name="附件意见", date=day, body="区政府", unit=unit)
     doc = OpinionDocument(opinion=opinion, title="签发稿")
     doc.file.save("x.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"))
-    from congress.models import LedgerImport, ReportJob
+    from congress.ledger.models import LedgerImport
+    from congress.review.models import ReportJob
     from meetings.models import Meeting, MeetingDocument
 
     job = ReportJob(year=2025, status="已完成")

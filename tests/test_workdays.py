@@ -5,8 +5,8 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from congress import workdays
-from congress.models import HolidayNotice
+from congress.work import workdays
+from congress.work.models import HolidayNotice
 from proposals import services
 from proposals.models import Suggestion
 from tests import factories as f

@@ -8,9 +8,8 @@ from urllib.parse import quote
 
 from django.http import HttpResponse
 
-from congress.sheets import Sheet, all_sheets
-
-from .importer import EXPLAIN_PREFIX
+from congress.ledger.importer import EXPLAIN_PREFIX
+from congress.ledger.sheets import Sheet, all_sheets
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # A cell starting with one of these would be read by Excel as a formula.
@@ -54,7 +53,7 @@ def workbook_bytes(year: int) -> tuple[bytes, dict[str, int]]:
     """The year's records in every sheet of the format."""
     from openpyxl import Workbook
 
-    from .versions import remember
+    from congress.ledger.versions import remember
 
     wb = Workbook()
     counts = {}
@@ -113,7 +112,7 @@ def export_queryset(sheet: Sheet, queryset) -> HttpResponse:
     """A list page's filtered records as a one-sheet workbook in the ledger format."""
     from openpyxl import Workbook
 
-    from .versions import remember
+    from congress.ledger.versions import remember
 
     wb = Workbook()
     records = list(sheet.prepare(queryset))

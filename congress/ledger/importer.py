@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.db import transaction
 
-from congress import cells
-from congress.sheets import Col, RowError, Sheet, all_sheets
+from congress.ledger import cells
+from congress.ledger.sheets import Col, RowError, Sheet, all_sheets
 
 EXPLAIN_PREFIX = "填写说明："
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -85,7 +85,7 @@ def import_workbook(
     on any conflict left undecided (``decisions``: "sheet:row" -> "keep" or "take";
     ``overwrite`` takes the workbook's values for every conflict). Changes are recorded as made
     by ``user``."""
-    from .versions import IMPORT_USER
+    from congress.ledger.versions import IMPORT_USER
 
     result = Result(dry_run=dry_run)
     parsed = read_workbook(data, result)
@@ -99,8 +99,8 @@ def import_workbook(
 
 
 def _write(parsed, result: Result, dry_run: bool, progress, decisions, overwrite) -> Result:
-    from .versions import IMPORT_USER, Conflict, changed_since
-    from .writer import Outcome, SheetWriter
+    from congress.ledger.versions import IMPORT_USER, Conflict, changed_since
+    from congress.ledger.writer import Outcome, SheetWriter
 
     total = sum(len(rows) for _sheet, rows in parsed) or 1
     done = 0
@@ -163,16 +163,16 @@ def _write(parsed, result: Result, dry_run: bool, progress, decisions, overwrite
 
 
 def _key(sheet, values):
-    from .versions import key_text
+    from congress.ledger.versions import key_text
 
     return key_text(sheet, values)
 
 
 def _changed() -> None:
-    # Bulk writes send no signals: the cached figures of every year are stale at once.
-    from congress.figures import records_changed
+    # Bulk writes send no post_save: the cached figures of every year are stale at once.
+    from congress.records.signals import records_written
 
-    records_changed()
+    records_written.send(sender=None)
 
 
 def _too_big(data: bytes) -> str:
@@ -230,7 +230,7 @@ def read_workbook(data: bytes, result: Result) -> list[tuple[Sheet, list[tuple[i
             Problem("", None, "", "", f"无法读取该工作簿：{exc.__class__.__name__}")
         )
         return []
-    from .versions import recalled
+    from congress.ledger.versions import recalled
 
     result.versions = recalled(values)
     known = {sheet.name: sheet for sheet in all_sheets()}

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 
 from django.db import models
 
-from congress import cells
-from congress.sheets import Sheet
+from congress.ledger import cells
+from congress.ledger.sheets import Sheet
 
 PROPERTY = "congress-ledger-versions:"
 # The user whose confirmation writes the rows (upsert stamps the history with it).

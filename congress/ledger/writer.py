@@ -16,7 +16,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connections, models, router, transaction
 from django.utils import timezone
 
-from congress.sheets import CHILDREN, PLAIN, REF, REFS, Col, RowError, Sheet
+from congress.ledger.sheets import CHILDREN, PLAIN, REF, REFS, Col, RowError, Sheet
 
 CHUNK = 500  # names per IN (…): well under every database's parameter limit
 
@@ -81,7 +81,7 @@ class SheetWriter:
         return found
 
     def _existing(self, rows) -> None:
-        from .versions import key_text, normalized
+        from congress.ledger.versions import key_text, normalized
 
         first = self.sheet.column(self.sheet.key[0])
         wanted = sorted({str(v[first.header]) for _n, v in rows if v.get(first.header)})
@@ -98,7 +98,7 @@ class SheetWriter:
 
     def row(self, number: int, values: dict) -> bool:
         """Apply a row; True when it makes a new record. Raises RowError or Outcome."""
-        from .versions import key_text, normalized
+        from congress.ledger.versions import key_text, normalized
 
         key = key_text(self.sheet, values)
         record = self.records.get(key) if key is not None else None

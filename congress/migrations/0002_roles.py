@@ -5,7 +5,7 @@ from django.db import migrations
 
 
 def forwards(apps, schema_editor):
-    from congress.roles import sync_roles
+    from congress.accounts.roles import sync_roles
 
     # Permissions are normally created after all migrations; the groups need them now.
     for app_config in apps.get_app_configs():

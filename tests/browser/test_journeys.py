@@ -9,7 +9,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from congress.models import Unit
+from congress.accounts.models import Unit
 from demo.installation import DEMO_PASSWORD
 from proposals import services
 from proposals.models import Suggestion
@@ -185,7 +185,7 @@ def test_handling_unit_day(tab, clerk, unit, unit_user, other_unit):
 def test_leadership_day(tab, django_db_serialized_rollback=None):
     from pypdf import PdfReader
 
-    from congress.report.document import build
+    from congress.review.document import build
 
     call_command("load_demo", year_only=True, verbosity=0)  # the 2025 review is all it reads
     page = tab.page

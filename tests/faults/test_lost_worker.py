@@ -6,8 +6,8 @@ import signal
 import pytest
 from django.core.management import call_command
 
-from congress.models import ReportJob
-from congress.services import request_report
+from congress.review.models import ReportJob
+from congress.review.services import request_report
 from tests.faults.conftest import children, wait_for
 
 pytestmark = [pytest.mark.real_worker, pytest.mark.django_db(transaction=True)]

@@ -5,8 +5,8 @@ import time
 import pytest
 from django.core.management import call_command
 
-from congress.models import ReportJob
-from congress.services import request_report
+from congress.review.models import ReportJob
+from congress.review.services import request_report
 from tests.faults.conftest import RedisServer, publishing_to, wait_for
 from tests.faults.proxy import Proxy
 

@@ -3,8 +3,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.db import IntegrityError
 
-from congress.models import ReportJob
-from congress.tasks import render_annual_report
+from congress.review.models import ReportJob
+from congress.review.tasks import render_annual_report
 
 
 class Command(BaseCommand):

@@ -4,9 +4,9 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from congress.models import OwnFigure
-from congress.office_figures import dumps
-from congress.services import replace_own_figures
+from congress.figures.models import OwnFigure
+from congress.figures.own import dumps
+from congress.figures.services import replace_own_figures
 
 
 class Command(BaseCommand):

@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from congress.figureset import text_for
+from congress.review.models import ReportText
 
 
 class Command(BaseCommand):
@@ -20,7 +20,7 @@ class Command(BaseCommand):
         if not 1949 <= year <= 2100:
             raise CommandError("年度应在 1949–2100 之间")
         if dump:
-            Path(dump).write_text(text_for(year).text, encoding="utf-8")
+            Path(dump).write_text(ReportText.for_year(year).text, encoding="utf-8")
             self.stdout.write(f"已导出 {year} 年度文稿到 {dump}")
             return
         try:
@@ -28,7 +28,7 @@ class Command(BaseCommand):
         except (OSError, UnicodeDecodeError) as exc:
             raise CommandError(f"无法读取 {load}：{exc}") from exc
         with transaction.atomic():
-            current = text_for(year)
+            current = ReportText.for_year(year)
             current.text = text
             try:
                 current.full_clean(exclude=["title"] if current.title else None)

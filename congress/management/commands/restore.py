@@ -31,7 +31,7 @@ class Command(BaseCommand):
             media = Path(tmp) / "media"
             if media.is_dir():
                 shutil.copytree(media, settings.MEDIA_ROOT, dirs_exist_ok=True)
-        from congress.figures import records_changed
+        from congress.figures.cache import records_changed
 
         records_changed()
         self.stdout.write(self.style.SUCCESS("恢复完成。"))
@@ -41,7 +41,7 @@ def _has_records() -> bool:
     """Whether any app already holds a record (restoring over them would mix two offices)."""
     from django.apps import apps
 
-    from congress.roles import RECORD_APPS
+    from congress.accounts.roles import RECORD_APPS
 
     return any(
         model._default_manager.exists()

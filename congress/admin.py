@@ -1,3 +1,0 @@
-from congress.admin_site import register_app
-
-register_app("congress")

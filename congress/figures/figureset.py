@@ -1,0 +1,166 @@
+"""Every figure a text may name, built-in and the office's own, with a year's values.
+
+Built-in figures are defined once in the apps' ``figures.py``; the office's own are rows of
+``OwnFigure`` in the ledger's words. Both are looked up by their name in the review's text, and
+each gives its value, its unit and the list of the records behind it.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import json
+from dataclasses import dataclass
+
+from django.utils import timezone
+
+from congress.figures.builtin import builtin_by_name
+from congress.figures.cache import cached_for_year, compute_year
+from congress.figures.own import OfficeFigure, order_for_sums, parse_definitions
+
+
+@dataclass
+class Value:
+    """One figure's value for a year, as the dashboard and the text use it."""
+
+    name: str
+    value: int | str
+    unit: str
+    link: str
+    definition: str
+    is_rate: bool = False
+    is_sum: bool = False
+    label: str = ""  # how a tile names it (a built-in's fuller label)
+
+
+def own_figures() -> list[OfficeFigure]:
+    """The office's figures, checked (the saved list was checked when it was saved)."""
+    from congress.figures.models import OwnFigure
+
+    items = [f.definition for f in OwnFigure.objects.order_by("position", "pk")]
+    return parse_definitions(items, set(builtin_by_name()))
+
+
+def chart_names() -> set[str]:
+    from congress.figures.charts import all_charts
+
+    return {c.name for c in all_charts()}
+
+
+def figure_names(own: list[OfficeFigure] | None = None) -> dict[str, bool]:
+    """Every figure a text may name, built-in and the office's own: name → is a rate."""
+    own = own_figures() if own is None else own
+    figures = {name: fig.is_rate for name, fig in builtin_by_name().items()}
+    figures.update({f.name: False for f in own})
+    return figures
+
+
+def _own_version(own: list[OfficeFigure]) -> str:
+    from congress.figures.models import OwnFigure
+
+    rows = list(OwnFigure.objects.order_by("pk").values_list("pk", "version"))
+    return hashlib.sha1(json.dumps(rows).encode()).hexdigest()[:12]
+
+
+def year_values(year: int, until: datetime.date | None = None) -> dict[str, Value]:
+    """Every figure of the year (up to ``until``: 上年同期) by its name in the text: built-ins,
+    then the office's own."""
+    builtin = builtin_by_name()
+    computed = compute_year(year, until)
+    values: dict[str, Value] = {}
+    for name, fig in builtin.items():
+        values[name] = Value(
+            name,
+            computed[fig.key],
+            fig.unit,
+            fig.link(year, until),
+            fig.definition,
+            is_rate=fig.is_rate,
+            is_sum=fig.is_sum,
+            label=fig.label,
+        )
+    own = own_figures()
+    if own:
+        plain = {n: v.value for n, v in values.items()}
+
+        def compute() -> dict:
+            out = dict(plain)
+            for fig in order_for_sums(own):
+                out[fig.name] = fig.compute(year, out, until)
+            return {f.name: out[f.name] for f in own}
+
+        name = f"own-{_own_version(own)}" + (f"-until-{until.isoformat()}" if until else "")
+        own_values = cached_for_year(name, year, compute)
+        for fig in own:
+            values[fig.name] = Value(
+                fig.name,
+                own_values[fig.name],
+                fig.unit,
+                fig.link(year, until),
+                fig.definition_text(),
+                is_sum=fig.is_sum or fig.is_sum_of_figures,
+                label=fig.name,
+            )
+    return values
+
+
+def same_day_last_year(today: datetime.date) -> datetime.date:
+    """上年同期: the same day of last year (28 February for 29 February)."""
+    try:
+        return today.replace(year=today.year - 1)
+    except ValueError:
+        return datetime.date(today.year - 1, 2, 28)
+
+
+def cutoff(year: int, today: datetime.date | None = None) -> datetime.date:
+    """The statistics cut-off: the year's last day, or today while the year runs."""
+    today = today or timezone.localdate()
+    end = datetime.date(year, 12, 31)
+    return today if today < end and today.year == year else end
+
+
+@dataclass
+class ListScope:
+    """What a record list shows when it is the drill-down of a figure (``?figure=名称``)."""
+
+    name: str
+    definition: str
+    unit: str
+    restrict: object  # QuerySet -> QuerySet
+    total: object  # QuerySet -> int | None (sums only)
+
+
+def list_scope(kind_key: str, name: str, params) -> ListScope | None:
+    """The figure named in a list's parameters, if it belongs to that list."""
+    builtin = builtin_by_name().get(name)
+    if builtin is not None and not builtin.is_rate and builtin.kind.key == kind_key:
+        return ListScope(
+            name,
+            builtin.definition,
+            builtin.unit,
+            lambda qs: qs,
+            builtin.measure if builtin.is_sum else None,
+        )
+    try:
+        year = int(params.get("fy", ""))
+    except ValueError:
+        return None
+    if not 1949 <= year <= 2100:
+        return None
+    fig = next((f for f in own_figures() if f.name == name and not f.parts), None)
+    if fig is None or fig.kind.key != kind_key:
+        return None
+    until = None
+    if params.get("fu"):
+        try:
+            until = datetime.date.fromisoformat(params["fu"])
+        except ValueError:
+            return None
+    rows = fig.queryset(year, until)
+    return ListScope(
+        name,
+        fig.definition_text(),
+        fig.unit,
+        lambda qs: qs.filter(pk__in=rows.values("pk")),
+        fig.measure_of if fig.is_sum else None,
+    )

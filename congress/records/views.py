@@ -1,0 +1,394 @@
+"""The staff's record pages: list, detail, create, edit and delete, one set per record kind.
+
+Each app declares a ``RecordKind`` per model (its form, filters, list columns) and gets its
+URLs from ``urls_for``. Permissions are the model's own Django permissions, held through the
+role groups, so leadership (view only) reads the same pages that staff edit.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db import IntegrityError, transaction
+from django.db.models import Model, ProtectedError
+from django.forms import HiddenInput
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from congress.accounts.roles import staff_required
+from congress.records.kinds import EXPORTERS, LIST_SCOPES, RecordKind
+
+PAGE_SIZE = 50
+
+
+def _check(request: HttpRequest, kind: RecordKind, action: str) -> None:
+    if not request.user.has_perm(kind.perm(action)):
+        raise PermissionDenied
+
+
+def get_record_for_user(request: HttpRequest, kind: RecordKind, pk: int, action: str = "view"):
+    """The record, or 404 when it does not exist and 403 when the user may not touch it."""
+    _check(request, kind, action)
+    return get_object_or_404(kind.queryset(), pk=pk)
+
+
+def _sort(request: HttpRequest, kind: RecordKind) -> tuple[str, str]:
+    allowed = {c.order for c in kind.columns if c.order}
+    wanted = request.GET.get("o", "")
+    if wanted.lstrip("-") in allowed:
+        return wanted, wanted
+    return kind.default_order, ""
+
+
+@require_http_methods(["GET", "HEAD"])
+@staff_required
+def list_view(request: HttpRequest, kind: RecordKind) -> HttpResponse:
+    _check(request, kind, "view")
+    filterset = kind.filtered(request.GET)
+    order, current = _sort(request, kind)
+    qs = (
+        filterset.qs.order_by(order, "-pk")
+        if (not filterset.is_bound or filterset.is_valid())
+        else kind.model.objects.none()
+    )
+    scope, total = None, None
+    if request.GET.get("figure"):
+        name = request.GET["figure"]
+        scope = next(
+            (s for find in LIST_SCOPES.values() if (s := find(kind.key, name, request.GET))),
+            None,
+        )
+        if scope is None:
+            messages.warning(request, f"“{request.GET['figure'][:30]}”不是这一列表的统计数字。")
+        else:
+            qs = scope.restrict(qs)
+            if scope.total:
+                # A sum's list shows its total, so a tile and its list never seem to disagree.
+                total = scope.total(kind.model._default_manager.filter(pk__in=qs.values("pk")))
+    if request.GET.get("format") == "xlsx" and kind.exportable:
+        return EXPORTERS[kind.model](qs)
+    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = [
+        (
+            obj,
+            [
+                (col.label, col.value(obj), kind.url("detail", obj.pk) if col.link else None)
+                for col in kind.columns
+            ],
+        )
+        for obj in page.object_list
+    ]
+    params = request.GET.copy()
+    params.pop("page", None)
+    sort_params = params.copy()
+    sort_params.pop("o", None)
+    return render(
+        request,
+        "crud/list.html",
+        {
+            "kind": kind,
+            "filter": filterset,
+            "page": page,
+            "rows": rows,
+            "columns": kind.columns,
+            "current_order": current,
+            "query": params.urlencode(),
+            "sort_query": sort_params.urlencode(),
+            "can_add": request.user.has_perm(kind.perm("add")),
+            "scope": scope,
+            "total": total,
+        },
+    )
+
+
+@require_http_methods(["GET", "HEAD"])
+@staff_required
+def detail_view(request: HttpRequest, kind: RecordKind, pk: int) -> HttpResponse:
+    obj = get_record_for_user(request, kind, pk)
+    names = kind.detail_fields or [
+        f.name
+        for f in kind.model._meta.get_fields()
+        if f.concrete and not f.auto_created and f.name not in ("version",)
+    ]
+    fields = []
+    for name in names:
+        f = kind.model._meta.get_field(name)
+        if f.many_to_many:
+            value = "、".join(str(o) for o in getattr(obj, name).all())
+        elif f.choices:
+            value = getattr(obj, f"get_{name}_display")()
+        else:
+            value = getattr(obj, name)
+        fields.append((f.verbose_name, value, f))
+    context = {
+        "kind": kind,
+        "object": obj,
+        "fields": fields,
+        "can_change": request.user.has_perm(kind.perm("change")),
+        "can_delete": request.user.has_perm(kind.perm("delete")),
+    }
+    if kind.detail_context:
+        context.update(kind.detail_context(obj))
+    from congress.records.history import record_history
+
+    context["history"] = record_history(obj)
+    return render(request, kind.detail_template, context)
+
+
+class Conflict(Exception):
+    """The record changed since the form was opened."""
+
+
+def _check_version(kind: RecordKind, obj: Model, posted: str) -> None:
+    current = (
+        kind.model.objects.select_for_update()
+        .filter(pk=obj.pk)
+        .values_list("version", flat=True)
+        .first()
+    )
+    if current is not None and str(current) != posted:
+        raise Conflict(_conflict_message(obj, posted))
+
+
+def _conflict_message(obj: Model, posted: str) -> str:
+    newer = list(obj.history.select_related("history_user").order_by("-history_date")[:20])
+    base = next((h for h in newer if str(h.version) == posted), None)
+    latest = newer[0] if newer else None
+    changed = ""
+    if latest is not None and base is not None and latest.pk != base.pk:
+        names = [
+            str(obj._meta.get_field(c.field).verbose_name)
+            for c in latest.diff_against(base).changes
+        ]
+        changed = "（修改了：" + "、".join(names) + "）" if names else ""
+    who = ""
+    if latest is not None:
+        user = latest.history_user
+        who = (
+            f"已被{user.get_full_name() or user.username if user else '他人'}"
+            f"于{timezone.localtime(latest.history_date):%Y-%m-%d %H:%M}修改{changed}"
+        )
+    return (
+        f"保存失败：您编辑期间，这条记录{who or '已被他人修改'}。您的修改尚未保存。"
+        "请在下方逐项选择保留同事的内容还是使用您的内容，再保存。"
+    )
+
+
+def _shown(form, name: str, value) -> str:
+    """A form value as a person reads it (a choice's label, a related record's name)."""
+    field = form.fields[name]
+    if value in (None, "", []):
+        return "（空）"
+    if hasattr(field, "queryset"):
+        pks = value if isinstance(value, list | tuple) else [value]
+        pks = [getattr(v, "pk", v) for v in pks]
+        return "、".join(str(o) for o in field.queryset.filter(pk__in=pks)) or "（空）"
+    choices = dict(getattr(field, "choices", []) or [])
+    if choices and value in choices:
+        return str(choices[value])
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    return str(value)
+
+
+def _theirs(kind: RecordKind, current: Model) -> dict:
+    """The current record's values as its form would post them."""
+    fresh = kind.form(instance=current)
+    out = {}
+    for name, form_field in fresh.fields.items():
+        value = fresh.initial.get(name, form_field.initial)
+        if hasattr(value, "all"):
+            value = list(value.all())
+        out[name] = value
+    return out
+
+
+def _comparison(kind: RecordKind, form, current: Model) -> list[dict]:
+    """Field by field: what the colleague saved and what this user typed, where they differ."""
+    theirs = _theirs(kind, current)
+    rows = []
+    for name in form.fields:
+        if isinstance(form.fields[name].widget, HiddenInput) or name not in theirs:
+            continue
+        raw_yours = (
+            form.data.getlist(name) if hasattr(form.data, "getlist") else form.data.get(name)
+        )
+        yours = form.fields[name].widget.value_from_datadict(
+            form.data, form.files, form.add_prefix(name)
+        )
+        try:
+            yours_clean = form.fields[name].clean(yours)
+        except Exception:  # noqa: BLE001 - shown as typed when it does not validate
+            yours_clean = raw_yours
+        theirs_clean = theirs[name]
+        if _normal(yours_clean) == _normal(theirs_clean):
+            continue
+        rows.append(
+            {
+                "name": name,
+                "label": form.fields[name].label,
+                "theirs": _shown(form, name, theirs_clean),
+                "yours": _shown(form, name, yours_clean),
+            }
+        )
+    return rows
+
+
+def _normal(value):
+    if hasattr(value, "all"):
+        value = list(value.all())
+    if isinstance(value, list | tuple):
+        return sorted(str(getattr(v, "pk", v)) for v in value)
+    if value in (None, ""):
+        return ""
+    return str(getattr(value, "pk", value))
+
+
+def _apply_picks(request: HttpRequest, kind: RecordKind, obj: Model):
+    """On the second save after a conflict: the fields where the user kept the colleague's
+    content take the record's current values; a differing field without a choice is an error."""
+    data = request.POST.copy()
+    theirs = _theirs(kind, kind.model.objects.get(pk=obj.pk))
+    missing = []
+    for name in request.POST.getlist("_conflict_fields"):
+        pick = request.POST.get(f"pick:{name}")
+        if pick == "theirs" and name in theirs:
+            value = theirs[name]
+            if isinstance(value, list | tuple):
+                data.setlist(name, [str(getattr(v, "pk", v)) for v in value])
+            elif isinstance(value, bool):
+                if value:
+                    data[name] = "on"
+                else:
+                    data.pop(name, None)
+            elif hasattr(value, "isoformat"):
+                data[name] = value.isoformat()
+            else:
+                data[name] = "" if value is None else str(getattr(value, "pk", value))
+        elif pick != "yours":
+            missing.append(name)
+    return data, missing
+
+
+def _edit(request: HttpRequest, kind: RecordKind, obj: Model | None) -> HttpResponse:
+    data = request.POST if request.method == "POST" else None
+    files = request.FILES if request.method == "POST" else None
+    missing: list[str] = []
+    if data is not None and obj is not None and request.POST.get("_conflict_fields"):
+        data, missing = _apply_picks(request, kind, obj)
+    initial = (
+        {k: v for k, v in request.GET.items() if k in kind.form.base_fields} if not obj else None
+    )
+    form = kind.form(data, files, instance=obj, initial=initial)
+    formsets = [
+        (title, fs(data, files, instance=obj or kind.model())) for title, fs in kind.formsets
+    ]
+    version = getattr(obj, "version", None)
+    status = 200
+    comparison: list[dict] = []
+    if missing:
+        form.is_valid()
+        form.add_error(None, "请对每一处不同逐项选择：保留同事的内容，或使用您的内容。")
+        comparison = _comparison(kind, form, kind.model.objects.get(pk=obj.pk))
+        version = request.POST.get("_version")
+        status = 409
+    elif request.method == "POST":
+        status = 400
+        if form.is_valid() and all(f.is_valid() for _, f in formsets):
+            try:
+                with transaction.atomic():
+                    if obj is not None and version is not None:
+                        _check_version(kind, obj, request.POST.get("_version", ""))
+                    saved = form.save()
+                    for _, fs in formsets:
+                        fs.instance = saved
+                        fs.save()
+                    if obj is None and kind.on_create is not None:
+                        kind.on_create(saved, request.user)
+            except Conflict as exc:
+                form.add_error(None, str(exc))
+                current = kind.model.objects.get(pk=obj.pk)
+                version = current.version
+                comparison = _comparison(kind, form, current)
+                status = 409
+            except IntegrityError:
+                # Two saves of the same new record (a double click, two colleagues at once):
+                # the second meets the first's unique key, and is told so.
+                form.add_error(
+                    None,
+                    f"已有相同的{kind.label}（可能是重复提交或同事刚刚录入）。请在列表中查看，"
+                    "确认不是重复后修改名称或日期再保存。",
+                )
+                status = 409
+            else:
+                messages.success(request, f"已保存{kind.label}：{saved}")
+                return redirect(kind.url("detail", saved.pk))
+    return render(
+        request,
+        "crud/form.html",
+        {
+            "kind": kind,
+            "form": form,
+            "formsets": formsets,
+            "object": obj,
+            "version": version,
+            "comparison": comparison,
+        },
+        status=status,
+    )
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@staff_required
+def create_view(request: HttpRequest, kind: RecordKind) -> HttpResponse:
+    _check(request, kind, "add")
+    return _edit(request, kind, None)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@staff_required
+def edit_view(request: HttpRequest, kind: RecordKind, pk: int) -> HttpResponse:
+    obj = get_record_for_user(request, kind, pk, "change")
+    return _edit(request, kind, obj)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@staff_required
+def delete_view(request: HttpRequest, kind: RecordKind, pk: int) -> HttpResponse:
+    obj = get_record_for_user(request, kind, pk, "delete")
+    error = ""
+    if request.method == "POST":
+        try:
+            with transaction.atomic():
+                obj.delete()
+        except ProtectedError as exc:
+            linked = "、".join(sorted({str(o) for o in exc.protected_objects})[:5])
+            error = f"不能删除：仍有记录关联到它（{linked}）。请先修改或删除这些记录。"
+        else:
+            messages.success(request, f"已删除{kind.label}：{obj}")
+            return redirect(kind.url("list"))
+    return render(
+        request,
+        "crud/confirm_delete.html",
+        {
+            "kind": kind,
+            "object": obj,
+            "error": error,
+        },
+        status=409 if error else 200,
+    )
+
+
+def urls_for(kind: RecordKind) -> list:
+    k = {"kind": kind}
+    return [
+        path(f"{kind.key}/", list_view, k, name=f"{kind.key}_list"),
+        path(f"{kind.key}/new/", create_view, k, name=f"{kind.key}_create"),
+        path(f"{kind.key}/<int:pk>/", detail_view, k, name=f"{kind.key}_detail"),
+        path(f"{kind.key}/<int:pk>/edit/", edit_view, k, name=f"{kind.key}_edit"),
+        path(f"{kind.key}/<int:pk>/delete/", delete_view, k, name=f"{kind.key}_delete"),
+    ]

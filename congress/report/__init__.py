@@ -1,1 +1,0 @@
-"""年度工作综述: gathering the year's figures and records, and rendering the PDF."""

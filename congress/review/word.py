@@ -1,0 +1,189 @@
+"""The Word copy of the review: the same parts as the PDF, in the same official layout, so that
+the office can make its last edits in Word."""
+
+from __future__ import annotations
+
+import io
+
+from docx import Document
+from docx.enum.section import WD_SECTION
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+
+from congress.documents.text import cn_date
+from congress.review.document import Review
+
+# Offices have these fonts; Word substitutes its own where one is missing.
+BODY = "仿宋_GB2312"
+HEI = "黑体"
+KAI = "楷体_GB2312"
+TITLE = "方正小标宋简体"
+LATIN = "Times New Roman"
+
+
+def _font(run_or_style, name: str, size: float, bold: bool = False) -> None:
+    font = run_or_style.font
+    font.name = LATIN
+    font.size = Pt(size)
+    font.bold = bold
+    rpr = run_or_style.element.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    fonts.set(qn("w:eastAsia"), name)
+
+
+def _styles(doc) -> None:
+    normal = doc.styles["Normal"]
+    _font(normal, BODY, 16)
+    fmt = normal.paragraph_format
+    fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    fmt.line_spacing = Pt(28.95)
+    fmt.first_line_indent = Pt(32)
+    fmt.space_before = fmt.space_after = Pt(0)
+    fmt.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    for level, face, bold in ((1, HEI, False), (2, KAI, False), (3, BODY, True)):
+        style = doc.styles[f"Heading {level}"]
+        _font(style, face, 16, bold)
+        style.font.color.rgb = None
+        style.font.italic = False
+        f = style.paragraph_format
+        f.first_line_indent = Pt(32)
+        f.space_before = f.space_after = Pt(0)
+        f.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+        f.line_spacing = Pt(28.95)
+        f.keep_with_next = True
+
+
+def _page(section) -> None:
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.top_margin, section.bottom_margin = Mm(37), Mm(35)
+    section.left_margin, section.right_margin = Mm(28), Mm(26)
+    section.footer_distance = Mm(28)
+
+
+def _page_number(paragraph, align) -> None:
+    """— N — in 4号, as a PAGE field Word keeps up to date."""
+    paragraph.alignment = align
+    paragraph.paragraph_format.first_line_indent = Pt(0)
+    if align == WD_ALIGN_PARAGRAPH.RIGHT:
+        paragraph.paragraph_format.right_indent = Pt(16)
+    else:
+        paragraph.paragraph_format.left_indent = Pt(16)
+
+    def text(t: str) -> None:
+        _font(paragraph.add_run(t), BODY, 14)
+
+    def field(kind: str, value: str = "") -> None:
+        run = paragraph.add_run()
+        _font(run, BODY, 14)
+        if kind == "instr":
+            el = OxmlElement("w:instrText")
+            el.set(qn("xml:space"), "preserve")
+            el.text = value
+        else:
+            el = OxmlElement("w:fldChar")
+            el.set(qn("w:fldCharType"), kind)
+        run._r.append(el)
+
+    text("— ")
+    field("begin")
+    field("instr", " PAGE ")
+    field("separate")
+    text("1")
+    field("end")
+    text(" —")
+
+
+def _cover(doc, review: Review) -> None:
+    def centred(text: str, face: str, size: float, before: float = 0, bold=False) -> None:
+        p = doc.add_paragraph()
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        p.paragraph_format.first_line_indent = Pt(0)
+        p.paragraph_format.space_before = Pt(before)
+        if face == TITLE:
+            p.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
+        _font(p.add_run(text), face, size, bold)
+
+    centred(review.title, TITLE, 22, before=110)
+    if review.subtitle:
+        centred(review.subtitle, BODY, 16, before=16)
+    centred(review.office, BODY, 16, before=120)
+    date = f"统计截至{cn_date(review.cutoff)}" if review.running else cn_date(review.date)
+    centred(date, BODY, 16)
+
+
+def _table(doc, table) -> None:
+    caption = doc.add_paragraph()
+    caption.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    caption.paragraph_format.first_line_indent = Pt(0)
+    _font(caption.add_run(table.caption), HEI, 14)
+    grid = doc.add_table(rows=1, cols=len(table.headers))
+    grid.style = "Table Grid"
+    grid.alignment = WD_TABLE_ALIGNMENT.CENTER
+    header = grid.rows[0]
+    # Repeat the header row on every page the table runs to.
+    tr_pr = header._tr.get_or_add_trPr()
+    repeat = OxmlElement("w:tblHeader")
+    repeat.set(qn("w:val"), "true")
+    tr_pr.append(repeat)
+    for cell, text in zip(header.cells, table.headers, strict=True):
+        _cell(cell, text, HEI)
+    for row in table.rows:
+        cells = grid.add_row().cells
+        for i, (cell, text) in enumerate(zip(cells, row, strict=True)):
+            _cell(cell, text, BODY, right=table.numeric[i])
+
+
+def _cell(cell, text: str, face: str, right: bool = False) -> None:
+    p = cell.paragraphs[0]
+    p.paragraph_format.first_line_indent = Pt(0)
+    p.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
+    p.alignment = WD_ALIGN_PARAGRAPH.RIGHT if right else WD_ALIGN_PARAGRAPH.LEFT
+    _font(p.add_run(text), face, 12)
+
+
+def render_docx(review: Review) -> bytes:
+    doc = Document()
+    _styles(doc)
+    doc.core_properties.title = review.title
+    doc.core_properties.author = review.office
+    cover = doc.sections[0]
+    _page(cover)
+    _cover(doc, review)
+    body = doc.add_section(WD_SECTION.NEW_PAGE)
+    _page(body)
+    # The cover carries no number; the text starts at page 1, odd pages numbered on the right.
+    body.footer.is_linked_to_previous = False
+    body.even_page_footer.is_linked_to_previous = False
+    doc.settings.odd_and_even_pages_header_footer = True
+    pg = OxmlElement("w:pgNumType")
+    pg.set(qn("w:start"), "1")
+    body._sectPr.append(pg)
+    _page_number(body.footer.paragraphs[0], WD_ALIGN_PARAGRAPH.RIGHT)
+    _page_number(body.even_page_footer.paragraphs[0], WD_ALIGN_PARAGRAPH.LEFT)
+    mirror = OxmlElement("w:mirrorMargins")
+    doc.settings.element.append(mirror)
+    for part in review.parts:
+        if part.kind == "table":
+            _table(doc, part.table)
+        elif part.kind == "chart":
+            p = doc.add_paragraph()
+            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            _font(p.add_run(f"（图：{part.caption}，见 PDF 版）"), BODY, 12)
+        else:
+            if part.kind == "p":
+                p = doc.add_paragraph()
+            else:
+                p = doc.add_heading(level=int(part.kind[1]))
+            for run in part.runs:
+                r = p.add_run(run.text)
+                if run.bold:
+                    r.bold = True
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()

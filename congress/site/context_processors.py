@@ -1,0 +1,67 @@
+from django.conf import settings
+from django.utils.crypto import salted_hmac
+
+from congress.accounts.models import Profile
+from congress.accounts.roles import is_read_only, is_unit_user, role_label
+
+
+def office(request):
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"office_name": _profile_name(), "drafts_clear": "logged_out" in request.GET}
+    return {
+        "office_name": _profile_name(),
+        "draft_owner": draft_owner(user),
+        "draft_days": settings.CONGRESS["DRAFT_DAYS"],
+        "role": role_label(user),
+        "read_only": is_read_only(user),
+        "unit_user": is_unit_user(user),
+        "unread": _unread(user),
+        "menu": menu(is_unit_user(user)),
+    }
+
+
+# The core's own entries; each app adds its own in its AppConfig (menu, unit_menu).
+CORE_MENU = [
+    ("待办", "home", 0),
+    ("工作概览", "dashboard", 10),
+    ("年度报告", "reports", 80),
+    ("台账", "ledger", 90),
+]
+CORE_UNIT_MENU = [("待办", "home", 0)]
+
+
+def menu(unit: bool) -> list[tuple[str, str]]:
+    from django.apps import apps
+    from django.urls import NoReverseMatch, reverse
+
+    entries = list(CORE_UNIT_MENU if unit else CORE_MENU)
+    for config in apps.get_app_configs():
+        entries += getattr(config, "unit_menu" if unit else "menu", [])
+    out = []
+    for label, name, _order in sorted(entries, key=lambda e: e[2]):
+        try:
+            out.append((label, reverse(name)))
+        except NoReverseMatch:
+            continue
+    return out
+
+
+def draft_owner(user) -> str:
+    """The key a person's form drafts are stored under in the browser: the same at every login,
+    so a draft survives an expired session, and different for each person, without naming
+    them."""
+    return salted_hmac("congress.drafts", str(user.pk)).hexdigest()[:24]
+
+
+def _unread(user) -> int:
+    from congress.work.models import Notification
+
+    return Notification.objects.filter(user=user, read__isnull=True).count()
+
+
+def _profile_name() -> str:
+    try:
+        return Profile.get().name
+    except Exception:  # noqa: BLE001 - before the first migrate the table is missing
+        return "人大常委会"
