@@ -6,6 +6,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
+from congress.accounts.models import accounts_of
 from congress.accounts.roles import CLERK
 from congress.work.notify import Reminder, rule
 
@@ -20,7 +21,7 @@ def opinions_due(today: datetime.date):
         if o.unit is None:
             continue
         yield Reminder(
-            o.unit.users.all(),
+            accounts_of(o.unit),
             f"opinion:{o.pk}:due",
             f"审议意见即将到期：{o.name}",
             f"研究处理情况报告的期限为{o.deadline:%Y年%-m月%-d日}。",
@@ -38,7 +39,7 @@ def opinions_overdue(today: datetime.date):
         body = f"期限{o.deadline:%Y年%-m月%-d日}已过，办理机关：{o.body}。"
         if o.unit is not None:
             yield Reminder(
-                o.unit.users.all(),
+                accounts_of(o.unit),
                 f"opinion:{o.pk}:overdue",
                 title,
                 body,

@@ -2,6 +2,7 @@
 
 from django.urls import reverse
 
+from congress.accounts.models import unit_of
 from congress.work.todo import LEADER, STAFF, UNIT, Todo, register
 
 from .kinds import opinions
@@ -39,8 +40,8 @@ register(
         "待报告的审议意见",
         UNIT,
         lambda user, today: (
-            ReviewOpinion.objects.to_report(user.units.order_by("pk").first())
-            if user.units.exists()
+            ReviewOpinion.objects.to_report(unit_of(user))
+            if unit_of(user)
             else ReviewOpinion.objects.none()
         ),
         lambda user, today: f"{reverse('portal')}?todo=opinions",

@@ -3,6 +3,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_http_methods
 
+from congress.accounts.models import require_unit
 from congress.accounts.roles import perm_required, staff_required
 from congress.records.uploads import serve
 
@@ -34,7 +35,7 @@ def opinion_report_file(request: HttpRequest, pk: int) -> HttpResponse:
     if request.user.has_perm("oversight.view_reviewopinion"):
         opinion = get_object_or_404(ReviewOpinion, pk=pk)
     elif request.user.has_perm("oversight.handle_reviewopinion"):
-        opinion = get_object_or_404(ReviewOpinion, pk=pk, unit__users=request.user)
+        opinion = get_object_or_404(ReviewOpinion, pk=pk, unit=require_unit(request.user))
     else:
         raise PermissionDenied
     return serve(opinion.report_file)
@@ -46,7 +47,7 @@ def opinion_document(request: HttpRequest, pk: int) -> HttpResponse:
     if request.user.has_perm("oversight.view_reviewopinion"):
         doc = get_object_or_404(OpinionDocument, pk=pk)
     elif request.user.has_perm("oversight.handle_reviewopinion"):
-        doc = get_object_or_404(OpinionDocument, pk=pk, opinion__unit__users=request.user)
+        doc = get_object_or_404(OpinionDocument, pk=pk, opinion__unit=require_unit(request.user))
     else:
         raise PermissionDenied
     return serve(doc.file)

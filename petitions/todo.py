@@ -2,6 +2,7 @@
 
 from django.urls import reverse
 
+from congress.accounts.models import unit_of
 from congress.work.todo import STAFF, UNIT, Todo, register
 
 from .kinds import petitions
@@ -9,7 +10,7 @@ from .models import Petition
 
 
 def _open_for(user, today):
-    unit = user.units.order_by("pk").first()
+    unit = unit_of(user)
     if unit is None:
         return Petition.objects.none()
     return Petition.objects.filter(unit=unit).exclude(state=Petition.State.CLOSED)

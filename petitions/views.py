@@ -6,6 +6,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from congress.accounts.models import unit_of
+
 from .models import Petition
 
 # --- 转办单位: the unit a petition was forwarded to reads it and reports it handled ----------
@@ -18,7 +20,7 @@ class CloseForm(forms.Form):
 
 def get_petition_for_unit(request: HttpRequest, pk: int) -> Petition:
     """A petition forwarded to the user's unit; 404 for any other, 403 without a unit."""
-    unit = request.user.units.order_by("pk").first() if request.user.is_authenticated else None
+    unit = unit_of(request.user)
     if unit is None or not request.user.has_perm("petitions.handle_petition"):
         raise PermissionDenied
     return get_object_or_404(Petition, pk=pk, unit=unit)
@@ -26,7 +28,7 @@ def get_petition_for_unit(request: HttpRequest, pk: int) -> Petition:
 
 @require_http_methods(["GET", "HEAD"])
 def unit_petitions(request: HttpRequest) -> HttpResponse:
-    unit = request.user.units.order_by("pk").first()
+    unit = unit_of(request.user)
     if unit is None or not request.user.has_perm("petitions.handle_petition"):
         raise PermissionDenied
     rows = Petition.objects.filter(unit=unit).order_by("state", "-date")

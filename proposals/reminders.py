@@ -6,6 +6,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
+from congress.accounts.models import accounts_of
 from congress.accounts.roles import CLERK
 from congress.work.notify import Reminder, rule
 
@@ -31,7 +32,7 @@ def suggestions_due(today: datetime.date):
         if s.lead_unit is None:
             continue
         yield Reminder(
-            users=s.lead_unit.users.all(),
+            users=accounts_of(s.lead_unit),
             key=f"suggestion:{s.pk}:{s.round}:due",
             title=f"代表建议即将到期：{s.number} {s.title}",
             body=f"答复期限为{s.deadline:%Y年%-m月%-d日}，请按时答复。",
@@ -53,7 +54,7 @@ def suggestions_overdue(today: datetime.date):
         body = f"答复期限{s.deadline:%Y年%-m月%-d日}已过，主办单位：{s.lead_unit or '未指定'}。"
         if s.lead_unit is not None:
             yield Reminder(
-                s.lead_unit.users.all(),
+                accounts_of(s.lead_unit),
                 f"suggestion:{s.pk}:{s.round}:overdue",
                 title,
                 body,

@@ -4,6 +4,7 @@ import datetime
 
 from django.urls import reverse
 
+from congress.accounts.models import unit_of
 from congress.work.todo import LEADER, STAFF, UNIT, Todo, register, week_end
 
 from .kinds import suggestions
@@ -13,7 +14,7 @@ S = Suggestion.State
 
 
 def _unit(user):
-    return user.units.order_by("pk").first()
+    return unit_of(user)
 
 
 def _waiting(stage: str):

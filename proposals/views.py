@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
-from congress.accounts.models import Unit
+from congress.accounts.models import Unit, require_unit, unit_of
 from congress.accounts.roles import perm_required, staff_required
 from congress.records.filters import date_input
 
@@ -91,7 +91,7 @@ def get_unit_for_user(request: HttpRequest) -> Unit:
     """The unit a 承办单位 account answers for; 403 for anyone else."""
     if not request.user.has_perm("proposals.handle_suggestion"):
         raise PermissionDenied
-    unit = request.user.units.first()
+    unit = unit_of(request.user)
     if unit is None:
         raise PermissionDenied
     return unit
@@ -256,7 +256,7 @@ def get_opinion_for_unit(request: HttpRequest, pk: int):
 
     if not request.user.has_perm("oversight.handle_reviewopinion"):
         raise PermissionDenied
-    unit = request.user.units.first()
+    unit = unit_of(request.user)
     if unit is None:
         raise PermissionDenied
     return get_object_or_404(ReviewOpinion.objects.select_related("source"), pk=pk, unit=unit)
@@ -312,7 +312,7 @@ def get_letter_for_user(request: HttpRequest, pk: int):
     if request.user.has_perm("proposals.view_suggestion"):
         return get_object_or_404(AssignmentLetter, pk=pk)
     if request.user.has_perm("proposals.handle_suggestion"):
-        return get_object_or_404(AssignmentLetter, pk=pk, unit__users=request.user)
+        return get_object_or_404(AssignmentLetter, pk=pk, unit=require_unit(request.user))
     raise PermissionDenied
 
 

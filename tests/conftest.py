@@ -25,6 +25,33 @@ def pytest_collection_modifyitems(items):
 PASSWORD = "correct-horse-battery-9"
 
 
+def forget_cached_values() -> None:
+    """Drop the application's cached values (figures, charts, panels, holiday notices). On
+    Redis only the application's keys go: the same database carries the Celery broker's queues,
+    which a running worker still needs."""
+    from django.core.cache import caches
+    from django.core.cache.backends.locmem import LocMemCache
+
+    cache = caches["default"]
+    if isinstance(cache, LocMemCache):
+        cache.clear()
+        return
+    try:
+        client = cache._cache.get_client(write=True)
+        for key in client.scan_iter(match=cache.make_key("congress:*"), count=1000):
+            client.delete(key)
+    except Exception:  # noqa: BLE001 - a test of Redis being away runs without it
+        pass
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Every test starts from an empty cache: a value cached from rows that an earlier test
+    created and rolled back must not answer for this test's rows."""
+    forget_cached_values()
+    yield
+
+
 def make_user(username: str, *groups: str, **extra) -> User:
     user = User.objects.create_user(username, password=PASSWORD, **extra)
     for name in groups:

@@ -70,3 +70,46 @@ def test_last_years_figures_stay_cached_when_this_year_changes(year):
     with CaptureQueriesContext(connection) as queries:
         compute_year(2024)
     assert not _tables_queried(queries.captured_queries)
+
+
+def test_a_panel_of_last_year_shows_what_fell_overdue_this_year(year):
+    """The 需要关注 panels list what is overdue today in every year: a suggestion of 2026 that
+    falls overdue changes the panel shown on the 2025 dashboard too."""
+    from congress.figures.panels import ATTENTION, rendered
+
+    today = datetime.date(2026, 6, 1)
+    before = "".join(rendered(ATTENTION, 2025, today))
+    assert "逾期未答复的代表建议（0）" in before
+    from congress.accounts.models import Unit
+
+    unit = Unit.objects.create(name="区交通运输局")
+    f.suggestion(
+        "2026-1",
+        Suggestion.objects.get().lead,
+        title="关于增开公交线路的建议",
+        date=datetime.date(2026, 1, 20),
+        state=Suggestion.State.HANDLING,
+        lead_unit=unit,
+        deadline=datetime.date(2026, 5, 20),
+    )
+    after = "".join(rendered(ATTENTION, 2025, today))
+    assert "逾期未答复的代表建议（1）" in after and "关于增开公交线路的建议" in after
+
+
+def test_a_value_cached_from_rows_a_test_rolled_back_is_forgotten(db):
+    """Between tests the cache is emptied (tests/conftest.py): otherwise a figure cached from a
+    record that an earlier test created, and its transaction then rolled back, answers for a
+    later test whose database holds no such record."""
+    from django.db import transaction
+
+    from tests.conftest import forget_cached_values
+
+    lead = f.deputy("乙")
+    with transaction.atomic():
+        f.suggestion("1", lead, date=DAY)
+        assert compute_year(2025)["suggestions"] == 1
+        transaction.set_rollback(True)  # what the end of a test does
+    assert not Suggestion.objects.exists()
+    assert compute_year(2025)["suggestions"] == 1  # the defect: the cache outlived the rows
+    forget_cached_values()
+    assert compute_year(2025)["suggestions"] == 0

@@ -68,3 +68,30 @@ class Unit(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+def unit_of(user) -> Unit | None:
+    """The handling unit an account serves. An account serves one unit (the administrators'
+    account page gives it one); were an older account linked to several, every page takes the
+    same one, the first by number, so the home page, the portal and the letters agree."""
+    if user is None or not user.is_authenticated:
+        return None
+    if not hasattr(user, "_congress_unit"):
+        user._congress_unit = Unit.objects.filter(users=user).order_by("pk").first()
+    return user._congress_unit
+
+
+def accounts_of(unit: Unit):
+    """The active accounts that serve a unit: who is told what was sent to it."""
+    return unit.users.filter(is_active=True)
+
+
+def require_unit(user) -> Unit:
+    """The unit an account serves, for a page that shows a unit its own work: 403 for an
+    account that serves none (never a filter on "no unit", which would match unassigned work)."""
+    from django.core.exceptions import PermissionDenied
+
+    unit = unit_of(user)
+    if unit is None:
+        raise PermissionDenied
+    return unit

@@ -17,7 +17,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.views.decorators.http import require_http_methods, require_POST
 
-from congress.accounts.models import Unit
+from congress.accounts.models import Unit, unit_of
 from congress.accounts.roles import ADMIN, ROLES, UNIT, role_label, staff_required
 
 User = get_user_model()
@@ -81,7 +81,7 @@ def _initial(user) -> dict:
         "name": user.first_name,
         "email": user.email,
         "role": role_label(user),
-        "unit": user.units.first(),
+        "unit": unit_of(user),
     }
 
 

@@ -16,6 +16,7 @@ VERSION_KEY = "congress:records-version"  # any record: what is cached without i
 
 
 TABLES_KEY = "congress:tables-version"  # per table: what is cached with the tables it reads
+ANY_YEAR_KEY = "congress:any-year-version"  # per table, bumped whatever the year
 
 
 def _bump(key: str) -> None:
@@ -37,6 +38,9 @@ def records_changed(years: set[int] | None = None, tables: set[str] | None = Non
     keys = [VERSION_KEY + y for y in suffixes] + [
         TABLES_KEY + t + y for t in scopes for y in suffixes
     ]
+    # Whatever reads a table in every year (the panels of what is overdue today) depends on
+    # the table's change in any year.
+    keys += [f"{ANY_YEAR_KEY}{t}" for t in scopes]
 
     def bump() -> None:
         for key in keys:
@@ -78,9 +82,11 @@ def _schedule_warm(years: set[int] | None) -> None:
             )
 
 
-def _version_keys(year: int, tables: frozenset[str] | None) -> list[str]:
+def _version_keys(year: int, tables: frozenset[str] | None, every_year: bool = False) -> list[str]:
     """The version counters a cached value of the year depends on: any record's (None), or
-    those of the tables it read."""
+    those of the tables it read; in every year when it reads beyond its own."""
+    if every_year:
+        return [ANY_YEAR_KEY] + [f"{ANY_YEAR_KEY}:{t}" for t in sorted(tables or ())]
     if tables is None:
         return [VERSION_KEY, f"{VERSION_KEY}:{year}"]
     keys = [TABLES_KEY, f"{TABLES_KEY}:{year}"]
@@ -130,11 +136,16 @@ def tables_in(statements: list[str]) -> frozenset[str]:
     return frozenset(tables)
 
 
-def cached_by_tables(names: list[str], year: int, compute, cached_only: bool = False):
+def cached_by_tables(
+    names: list[str], year: int, compute, cached_only: bool = False, every_year: bool = False
+):
     """compute(name) for each name, each kept until a record of a table it read changes. The
     tables are learnt from the SQL the computation ran and kept with the value, so nothing needs
     declaring; two cache round trips when all are fresh. A computation must not itself read
-    through this cache (the inner hit would hide its tables from the outer one)."""
+    through this cache (the inner hit would hide its tables from the outer one).
+
+    ``every_year``: the computation reads records of any year (what is overdue today), so it is
+    kept until any record of a table it read changes, whatever the record's year."""
     from django.db import connection
 
     keys = {name: f"congress:by-tables:{name}:{year}" for name in names}
@@ -161,7 +172,7 @@ def cached_by_tables(names: list[str], year: int, compute, cached_only: bool = F
         before = safecache.get_many(anything)
         with connection.execute_wrapper(record):
             value = compute(name)
-        keys_now = _version_keys(year, tables_in(statements))
+        keys_now = _version_keys(year, tables_in(statements), every_year)
         after = safecache.get_many([*keys_now, *anything])
         if all(before.get(k, 1) == after.get(k, 1) for k in anything):
             safecache.set(

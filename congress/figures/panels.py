@@ -51,5 +51,6 @@ def rendered(place: str, year: int, today: datetime.date) -> list[SafeString]:
             p.template, {"year": year, "today": today, **p.context(year, today)}
         )
 
-    html = cached_by_tables(list(panels), year, render)
+    # A panel lists what is overdue today in every year, not only in the year shown.
+    html = cached_by_tables(list(panels), year, render, every_year=True)
     return [html[name] for name in panels]

@@ -10,7 +10,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from congress.accounts.forms import ProfileForm
-from congress.accounts.models import Profile
+from congress.accounts.models import Profile, unit_of
 from congress.accounts.roles import is_unit_user, leader_may_post, perm_required, staff_required
 
 
@@ -53,7 +53,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
     today = timezone.localdate()
     if is_unit_user(request.user):
-        unit = request.user.units.order_by("pk").first()
+        unit = unit_of(request.user)
         return render(
             request,
             "congress/home_unit.html",
