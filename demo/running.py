@@ -13,11 +13,16 @@ import datetime
 import random
 
 from congress.accounts.models import Unit
-from congress.records.models import OtherWork
 from congress.work.dates import add_months
 from deputies.models import Activity, Deputy
 from meetings.models import Appointment, Decision, Meeting
-from oversight.models import LivelihoodProject, OversightItem, ProjectVisit, ReviewOpinion
+from oversight.models import (
+    LivelihoodProject,
+    OtherWork,
+    OversightItem,
+    ProjectVisit,
+    ReviewOpinion,
+)
 from petitions.models import Petition
 from proposals import services
 from proposals.models import Suggestion

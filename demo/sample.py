@@ -12,10 +12,15 @@ import random
 from django.db import transaction
 
 from congress.accounts.models import Unit
-from congress.records.models import OtherWork
 from deputies.models import Activity, Deputy, Station
 from meetings.models import Appointment, Decision, Meeting
-from oversight.models import LivelihoodProject, OversightItem, ProjectVisit, ReviewOpinion
+from oversight.models import (
+    LivelihoodProject,
+    OtherWork,
+    OversightItem,
+    ProjectVisit,
+    ReviewOpinion,
+)
 from proposals.models import Suggestion
 
 from . import texts

@@ -17,11 +17,16 @@ from django.db import transaction
 from django.utils import timezone
 
 from congress.accounts.models import Unit
-from congress.records.models import OtherWork
 from congress.review.models import ReportText
 from deputies.models import Activity, Deputy, Station
 from meetings.models import AgendaItem, Appointment, Decision, Meeting
-from oversight.models import LivelihoodProject, OversightItem, ProjectVisit, ReviewOpinion
+from oversight.models import (
+    LivelihoodProject,
+    OtherWork,
+    OversightItem,
+    ProjectVisit,
+    ReviewOpinion,
+)
 from proposals.models import Suggestion, SuggestionEvent
 
 from . import texts

@@ -1,5 +1,6 @@
 """The deputies app's section on the staff home."""
 
+from congress.review import paragraphs as review
 from congress.site.declarations import Section, register
 
 register(
@@ -13,4 +14,24 @@ register(
         ),
         order=40,
     )
+)
+
+review.register(
+    review.Clause("by-elections", "总体情况", "overview", "补选人大代表{{补选|数}}名", order=40),
+    review.Clause(
+        "stations",
+        "代表工作",
+        "stations",
+        "现有代表之家{{代表之家|数}}个、代表联络站{{代表联络站|数}}个。全年邀请代表{{邀请人次|数}}人次"
+        "参与各项履职活动，组织{{培训人数|数}}名代表参加专题培训。",
+        order=400,
+    ),
+    review.Clause(
+        "deputies-people",
+        "代表工作",
+        "people",
+        "代表联系群众{{联系群众|数}}人次，推动解决问题{{解决问题|数}}个，组织{{述职人数|数}}名代表"
+        "向选民述职",
+        order=420,
+    ),
 )

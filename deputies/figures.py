@@ -28,6 +28,7 @@ register(
         params=lambda y: {"year": y, "election": Deputy.Election.BY_ELECTION},
         section="deputies",
         name="补选",
+        tile=80,
     ),
     Figure(
         "homes",
@@ -38,6 +39,7 @@ register(
         params=lambda y: {"built_by": y, "kind": Station.Kind.HOME},
         section="deputies",
         name="代表之家",
+        tile=190,
     ),
     Figure(
         "stations",
@@ -48,6 +50,7 @@ register(
         params=lambda y: {"built_by": y, "kind": Station.Kind.STATION},
         section="deputies",
         name="代表联络站",
+        tile=200,
     ),
     Figure(
         "participations",
@@ -59,6 +62,7 @@ register(
         measure=participations,
         section="deputies",
         name="邀请人次",
+        tile=210,
     ),
     Figure(
         "trained",
@@ -69,6 +73,7 @@ register(
         params=lambda y: {"trained_in": y},
         section="deputies",
         name="培训人数",
+        tile=220,
     ),
     Figure(
         "constituents",
@@ -80,6 +85,7 @@ register(
         measure=total("people_met"),
         section="deputies",
         name="联系群众",
+        tile=280,
     ),
     Figure(
         "constituent_problems",
@@ -91,6 +97,7 @@ register(
         measure=total("problems_solved"),
         section="deputies",
         name="解决问题",
+        tile=290,
     ),
     Figure(
         "reported",
@@ -101,6 +108,7 @@ register(
         params=lambda y: {"reported_in": y},
         section="deputies",
         name="述职人数",
+        tile=300,
     ),
 )
 

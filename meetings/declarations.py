@@ -1,5 +1,6 @@
 """The meetings app's section on the staff home."""
 
+from congress.review import paragraphs as review
 from congress.site.declarations import Section, register
 
 register(
@@ -13,4 +14,21 @@ register(
         ),
         order=20,
     )
+)
+
+review.register(
+    review.Clause(
+        "meetings",
+        "总体情况",
+        "overview",
+        "召开常委会会议{{常委会会议|数}}次、主任会议{{主任会议|数}}次",
+        order=10,
+    ),
+    review.Clause(
+        "decisions-appointments",
+        "总体情况",
+        "overview",
+        "作出决议决定{{决议决定|数}}项，依法任免国家机关工作人员{{任免|数}}人次",
+        order=30,
+    ),
 )

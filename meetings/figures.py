@@ -22,6 +22,7 @@ register(
         params=lambda y: {"year": y, "kind": Meeting.Kind.STANDING},
         section="politics",
         name="常委会会议",
+        tile=10,
     ),
     Figure(
         "chairman_meetings",
@@ -32,6 +33,7 @@ register(
         params=lambda y: {"year": y, "kind": Meeting.Kind.CHAIRMAN},
         section="politics",
         name="主任会议",
+        tile=20,
     ),
     Figure(
         "decisions",
@@ -41,6 +43,7 @@ register(
         kind=decisions,
         section="politics",
         name="决议决定",
+        tile=60,
     ),
     Figure(
         "appointments",
@@ -50,6 +53,7 @@ register(
         kind=appointments,
         section="politics",
         name="任免",
+        tile=70,
     ),
 )
 

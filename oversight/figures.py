@@ -5,15 +5,16 @@ from congress.figures.charts import Bar, Chart, bar_chart
 from congress.figures.charts import register as register_charts
 from congress.figures.panels import ROWS, Panel
 from congress.figures.panels import register as register_panels
-from congress.records.models import OtherWork
 
 from .kinds import opinions, otherwork, oversight, projects, visits
-from .models import OversightItem
+from .models import OtherWork, OversightItem
 
 K = OversightItem.Kind
 
 
-def _other(key: str, label: str, unit: str, kind: str, section: str, name: str) -> Figure:
+def _other(
+    key: str, label: str, unit: str, kind: str, section: str, name: str, tile: int = 0
+) -> Figure:
     return Figure(
         key,
         label,
@@ -24,6 +25,7 @@ def _other(key: str, label: str, unit: str, kind: str, section: str, name: str) 
         measure=total("quantity"),
         section=section,
         name=name,
+        tile=tile,
     )
 
 
@@ -37,6 +39,7 @@ register(
         params=lambda y: {"year": y, "kind": K.WORK_REPORT},
         section="oversight",
         name="专项工作报告",
+        tile=30,
     ),
     Figure(
         "inspections",
@@ -47,6 +50,7 @@ register(
         params=lambda y: {"year": y, "kind": K.INSPECTION, "joint": False},
         section="oversight",
         name="执法检查",
+        tile=40,
     ),
     Figure(
         "inquiries",
@@ -57,6 +61,7 @@ register(
         params=lambda y: {"year": y, "kind": K.INQUIRY, "joint": False},
         section="oversight",
         name="专题询问",
+        tile=50,
     ),
     Figure(
         "joint_inspections",
@@ -67,6 +72,7 @@ register(
         params=lambda y: {"year": y, "kind": K.INSPECTION, "joint": True},
         section="law",
         name="联动执法检查",
+        tile=160,
     ),
     Figure(
         "opinion_points",
@@ -77,6 +83,7 @@ register(
         measure=total("points"),
         section="oversight",
         name="意见建议条数",
+        tile=90,
     ),
     Figure(
         "problems_solved",
@@ -87,6 +94,7 @@ register(
         measure=total("problems_solved"),
         section="oversight",
         name="推动解决",
+        tile=100,
     ),
     Figure(
         "projects",
@@ -97,6 +105,7 @@ register(
         params=lambda y: {"year": y, "voted": True},
         section="oversight",
         name="民生实事",
+        tile=130,
     ),
     Figure(
         "project_visits",
@@ -106,12 +115,21 @@ register(
         kind=visits,
         section="oversight",
         name="督导",
+        tile=140,
     ),
-    _other("study", "学习研讨活动", "次", OtherWork.Kind.STUDY, "politics", "学习研讨"),
-    _other("party_reports", "向党委汇报工作", "次", OtherWork.Kind.REPORT, "politics", "请示报告"),
-    _other("legislation", "法规立法调研", "部", OtherWork.Kind.LEGISLATION, "law", "立法调研"),
+    _other("study", "学习研讨活动", "次", OtherWork.Kind.STUDY, "politics", "学习研讨", 110),
     _other(
-        "joint_enforcement", "联合执法", "次", OtherWork.Kind.JOINT_ENFORCEMENT, "law", "联合执法"
+        "party_reports", "向党委汇报工作", "次", OtherWork.Kind.REPORT, "politics", "请示报告", 120
+    ),
+    _other("legislation", "法规立法调研", "部", OtherWork.Kind.LEGISLATION, "law", "立法调研", 150),
+    _other(
+        "joint_enforcement",
+        "联合执法",
+        "次",
+        OtherWork.Kind.JOINT_ENFORCEMENT,
+        "law",
+        "联合执法",
+        170,
     ),
 )
 

@@ -1,9 +1,8 @@
 import django_filters
 
 from congress.records.filters import RecordFilter
-from congress.records.models import OtherWork
 
-from .models import LivelihoodProject, OversightItem, ProjectVisit, ReviewOpinion
+from .models import LivelihoodProject, OtherWork, OversightItem, ProjectVisit, ReviewOpinion
 
 
 class OversightFilter(RecordFilter):

@@ -6,6 +6,7 @@ from congress.records.filters import date_input
 from .models import (
     LivelihoodProject,
     OpinionDocument,
+    OtherWork,
     OversightDocument,
     OversightItem,
     ProjectVisit,
@@ -97,3 +98,10 @@ OpinionDocumentFormSet = inlineformset_factory(
     extra=1,
     can_delete=True,
 )
+
+
+class OtherWorkForm(forms.ModelForm):
+    class Meta:
+        model = OtherWork
+        fields = ["kind", "name", "date", "quantity", "reach", "notes"]
+        widgets = {"date": date_input()}

@@ -1,12 +1,11 @@
 """The oversight app's record kinds: the lists, forms and detail pages the core builds."""
 
-from congress.records.forms import OtherWorkForm
 from congress.records.kinds import Column, RecordKind
-from congress.records.models import OtherWork
 
 from .filters import OpinionFilter, OtherWorkFilter, OversightFilter, ProjectFilter, VisitFilter
 from .forms import (
     OpinionDocumentFormSet,
+    OtherWorkForm,
     OversightDocumentFormSet,
     OversightItemForm,
     ProjectForm,
@@ -15,6 +14,7 @@ from .forms import (
 )
 from .models import (
     LivelihoodProject,
+    OtherWork,
     OversightItem,
     ProjectVisit,
     ReviewOpinion,

@@ -2,10 +2,9 @@
 
 from congress.accounts.models import Unit
 from congress.ledger.sheets import Col, Sheet, register
-from congress.records.models import OtherWork
 from deputies.ledger import deputy_col
 
-from .models import LivelihoodProject, OversightItem, ProjectVisit, ReviewOpinion
+from .models import LivelihoodProject, OtherWork, OversightItem, ProjectVisit, ReviewOpinion
 
 
 def _opinion(opinion: ReviewOpinion, values: dict, writer) -> None:

@@ -340,3 +340,40 @@ class ProjectVisit(Record):
 
     def __str__(self) -> str:
         return f"{self.project.name} {self.date} {self.form}"
+
+
+class OtherWork(Record):
+    """其他工作: work counted in the year-end review that has no record type of its own."""
+
+    # The date that puts a record in one year's figures (congress.site.apps invalidates by it).
+    year_field = "date"
+
+    class Kind(models.TextChoices):
+        STUDY = "学习研讨", _("学习研讨")
+        REPORT = "请示报告", _("请示报告")
+        LEGISLATION = "立法调研", _("立法调研")
+        CONSTITUTION = "宪法宣传", _("宪法宣传")
+        JOINT_ENFORCEMENT = "联合执法", _("联合执法")
+        PUBLICITY = "宣传报道", _("宣传报道")
+        HONOUR = "荣誉", _("荣誉")
+        OTHER = "其他", _("其他")
+
+    kind = models.CharField(_("类别"), max_length=8, choices=Kind.choices)
+    name = models.CharField(_("名称"), max_length=200)
+    date = models.DateField(_("日期"))
+    quantity = models.PositiveIntegerField(_("数量"), default=1)
+    reach = models.PositiveIntegerField(_("覆盖人次"), null=True, blank=True)
+    notes = models.TextField(_("备注"), blank=True)
+
+    class Meta:
+        ordering = ["-date", "kind", "name"]
+        verbose_name = _("其他工作")
+        verbose_name_plural = _("其他工作")
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "name", "date"], name="otherwork_natural_key"),
+        ]
+        # The year's sums per kind (学习研讨 N 次, 向区委汇报 N 次) filter on kind and date.
+        indexes = [models.Index(fields=["kind", "date"], name="otherwork_kind_date")]
+
+    def __str__(self) -> str:
+        return f"{self.kind}：{self.name}"

@@ -1,5 +1,6 @@
 """The suggestions app's section on the staff home, and its link on a handling unit's home."""
 
+from congress.review import paragraphs as review
 from congress.site.declarations import UNIT, Section, register
 
 register(
@@ -14,4 +15,22 @@ register(
         order=50,
     ),
     Section("承办事项", (("全部承办事项", "portal"),), order=10, role=UNIT),
+)
+
+review.register(
+    review.Clause(
+        "public-interest",
+        "法治建设",
+        "law",
+        "推动{{公益诉讼|数}}件代表建议转化为公益诉讼案件",
+        order=310,
+    ),
+    review.Clause(
+        "suggestions",
+        "代表工作",
+        "suggestions",
+        "共收到代表建议{{代表建议|数}}件、发言建议{{发言建议|数}}条，确定{{重点督办|数}}件重点督办，"
+        "办结率{{办结率}}，满意率{{满意率}}",
+        order=410,
+    ),
 )

@@ -23,6 +23,7 @@ register(
         params=lambda y: {"year": y, "group": "suggestions"},
         section="deputies",
         name="代表建议",
+        tile=230,
     ),
     Figure(
         "speeches",
@@ -33,6 +34,7 @@ register(
         params=lambda y: {"year": y, "kind": K.SPEECH},
         section="deputies",
         name="发言建议",
+        tile=240,
     ),
     Figure(
         "motions",
@@ -53,6 +55,7 @@ register(
         params=lambda y: {"year": y, "group": "suggestions", "key": True},
         section="deputies",
         name="重点督办",
+        tile=250,
     ),
     Figure(
         "litigation",
@@ -63,6 +66,7 @@ register(
         params=lambda y: {"year": y, "group": "suggestions", "litigation": True},
         section="law",
         name="公益诉讼",
+        tile=180,
     ),
     Figure(
         "handled",
@@ -113,6 +117,7 @@ register(
         denominator="handled",
         section="deputies",
         name="办结率",
+        tile=260,
     ),
     Figure(
         "satisfaction_rate",
@@ -123,6 +128,7 @@ register(
         denominator="with_opinion",
         section="deputies",
         name="满意率",
+        tile=270,
     ),
 )
 

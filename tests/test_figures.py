@@ -5,9 +5,14 @@ import pytest
 from congress.documents.text import format_rate
 from congress.figures.builtin import all_figures
 from congress.figures.cache import compute_year
-from congress.records.models import OtherWork
 from meetings.models import Appointment, Decision, Meeting
-from oversight.models import LivelihoodProject, OversightItem, ProjectVisit, ReviewOpinion
+from oversight.models import (
+    LivelihoodProject,
+    OtherWork,
+    OversightItem,
+    ProjectVisit,
+    ReviewOpinion,
+)
 from tests import factories as f
 from tests.reviewtext import overview_sentences
 

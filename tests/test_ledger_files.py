@@ -105,7 +105,7 @@ def _flush():
         for model in reversed(list(apps.get_app_config(label).get_models())):
             model.objects.all().delete()
     from congress.accounts.models import Unit
-    from congress.records.models import OtherWork
+    from oversight.models import OtherWork
 
     OtherWork.objects.all().delete()
     Unit.objects.all().delete()

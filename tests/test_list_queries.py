@@ -8,9 +8,14 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from congress.accounts.models import Unit
-from congress.records.models import OtherWork
 from meetings.models import Appointment, Decision, Meeting
-from oversight.models import LivelihoodProject, OversightItem, ProjectVisit, ReviewOpinion
+from oversight.models import (
+    LivelihoodProject,
+    OtherWork,
+    OversightItem,
+    ProjectVisit,
+    ReviewOpinion,
+)
 from tests import factories as f
 
 D = f.D

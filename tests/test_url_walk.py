@@ -13,10 +13,15 @@ ROLES = ["clerk", "leader", "admin_user", "unit_user", "outsider"]
 @pytest.fixture
 def records(db, unit, unit_user):
     """One record of each kind, so that pages with an id are walked too."""
-    from congress.records.models import OtherWork
     from deputies.models import Activity, Deputy, Station
     from meetings.models import Appointment, Decision, Meeting
-    from oversight.models import LivelihoodProject, OversightItem, ProjectVisit, ReviewOpinion
+    from oversight.models import (
+        LivelihoodProject,
+        OtherWork,
+        OversightItem,
+        ProjectVisit,
+        ReviewOpinion,
+    )
     from proposals.models import Suggestion
 
     day = datetime.date(2025, 3, 18)

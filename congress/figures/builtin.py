@@ -46,6 +46,7 @@ class Figure:
     denominator: str | None = None
     section: str = ""
     name: str = ""  # the figure's name in the review's text ({{常委会会议}}); else its label
+    tile: int = 0  # a new installation's dashboard shows it, at this place (0: not by default)
 
     @property
     def text_name(self) -> str:

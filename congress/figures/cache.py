@@ -246,7 +246,7 @@ def _record_changed(sender, instance=None, **kwargs) -> None:
     from congress.accounts.roles import RECORD_APPS
 
     meta = getattr(sender, "_meta", None)
-    if not meta or not (meta.app_label in RECORD_APPS or meta.model_name == "otherwork"):
+    if not meta or meta.app_label not in RECORD_APPS:
         return
     if meta.model_name.startswith("historical") or meta.auto_created and instance is None:
         return

@@ -9,22 +9,22 @@ from django.views.decorators.http import require_http_methods
 
 from congress.accounts.roles import staff_required
 from congress.figures import panels
+from congress.figures.builtin import all_figures
 from congress.figures.charts import all_charts, drawn
-
-# A new installation's tiles: the figures of the ledger format's overview, in its order.
-DEFAULT_TILES = [
-    "常委会会议", "主任会议", "专项工作报告", "执法检查", "专题询问", "决议决定", "任免", "补选",
-    "意见建议条数", "推动解决", "学习研讨", "请示报告", "民生实事", "督导", "立法调研",
-    "联动执法检查", "联合执法", "公益诉讼", "代表之家", "代表联络站", "邀请人次", "培训人数",
-    "代表建议", "发言建议", "重点督办", "办结率", "满意率", "联系群众", "解决问题", "述职人数",
-]  # fmt: skip
 
 
 def tile_names() -> list[str]:
     """The figures the office chose for its dashboard, in its order."""
     from congress.accounts.models import Profile
 
-    return list(Profile.get().tiles or DEFAULT_TILES)
+    return list(Profile.get().tiles or default_tiles())
+
+
+def default_tiles() -> list[str]:
+    """A new installation's tiles: the figures each app offers for the dashboard, in the order
+    they declare (the ledger format's overview)."""
+    offered = sorted((f for f in all_figures().values() if f.tile), key=lambda f: f.tile)
+    return [f.text_name for f in offered]
 
 
 def tiles(year: int, previous_until=None) -> list[dict]:

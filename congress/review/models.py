@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-from pathlib import Path
-
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -10,8 +8,7 @@ from congress.accounts.models import Profile
 from congress.figures.services import DROP_GUARDS
 from congress.records.models import Record
 from congress.review.markup import PLACEHOLDER
-
-DEFAULT_TEXT = Path(__file__).parent / "default_text.md"
+from congress.review.paragraphs import default_text
 
 
 class ReportText(Record):
@@ -53,7 +50,7 @@ class ReportText(Record):
             year=year,
             title=f"{Profile.get().name}{year}年工作综述",
             subtitle="",
-            text=DEFAULT_TEXT.read_text(encoding="utf-8"),
+            text=default_text(),
         )
 
     def clean(self) -> None:
