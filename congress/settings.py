@@ -140,6 +140,9 @@ DATABASES = {
         conn_max_age=envint("DJANGO_CONN_MAX_AGE", "60"),
     )
 }
+# A connection kept between requests is checked before reuse: after PostgreSQL restarts, the first
+# request of each web worker opens a new one instead of failing on the dead one.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     DATA_DIR.mkdir(parents=True, exist_ok=True)
     DATABASES["default"]["CONN_MAX_AGE"] = 0

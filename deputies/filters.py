@@ -1,13 +1,16 @@
 import django_filters
 
-from congress.records.filters import RecordFilter
+from congress.records.filters import YEAR_BOUNDS, RecordFilter
 
 from .models import Activity, Deputy, Station
 
 
 class StationFilter(RecordFilter):
     search_fields = ("name", "town")
-    built_by = django_filters.NumberFilter(label="截至年底已建成", method="filter_built_by")
+    date_field = "built"
+    built_by = django_filters.NumberFilter(
+        label="截至年底已建成", method="filter_built_by", **YEAR_BOUNDS
+    )
 
     class Meta:
         model = Station
@@ -31,8 +34,12 @@ class StationFilter(RecordFilter):
 class DeputyFilter(RecordFilter):
     search_fields = ("name", "workplace", "district", "delegation")
     date_field = "elected"
-    trained_in = django_filters.NumberFilter(label="当年参加培训", method="filter_trained")
-    reported_in = django_filters.NumberFilter(label="当年向选民述职", method="filter_reported")
+    trained_in = django_filters.NumberFilter(
+        label="当年参加培训", method="filter_trained", **YEAR_BOUNDS
+    )
+    reported_in = django_filters.NumberFilter(
+        label="当年向选民述职", method="filter_reported", **YEAR_BOUNDS
+    )
     town = django_filters.CharFilter(label="镇街", field_name="station__town")
 
     class Meta:

@@ -2,7 +2,7 @@ import django_filters
 from django.db.models import Q
 
 from congress.accounts.models import Unit
-from congress.records.filters import RecordFilter
+from congress.records.filters import RecordFilter, is_id
 
 from .models import Suggestion
 
@@ -35,7 +35,7 @@ class SuggestionFilter(RecordFilter):
     def filter_unit(self, queryset, name, value):
         """主办 or 协办, by the unit's id (from a link) or part of its name (typed)."""
         value = value.strip()
-        if value.isdigit():
+        if is_id(value):
             return queryset.filter(Q(lead_unit=value) | Q(assist_units=value)).distinct()
         units = Unit.objects.filter(name__icontains=value).values("pk")
         return queryset.filter(Q(lead_unit__in=units) | Q(assist_units__in=units)).distinct()

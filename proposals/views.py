@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from congress.accounts.models import Unit, require_unit, unit_of
 from congress.accounts.roles import perm_required, staff_required
-from congress.records.filters import date_input
+from congress.records.filters import date_input, is_id
 
 from . import services
 from .actions import STAFF_ACTIONS, UNIT_ACTIONS, Action
@@ -401,7 +401,7 @@ def assignment_letters(request: HttpRequest) -> HttpResponse:
     from .models import AssignmentLetter
 
     letters = AssignmentLetter.objects.select_related("unit").annotate(n=Count("suggestions"))
-    ids = [i for i in request.GET.get("ids", "").split(",") if i.isdigit()]
+    ids = [i for i in request.GET.get("ids", "").split(",") if is_id(i)]
     if ids:
         letters = letters.filter(pk__in=ids)
     return render(
@@ -427,7 +427,7 @@ def letters_pdf(request: HttpRequest) -> HttpResponse:
     from .letters import render_letters_pdf
     from .models import AssignmentLetter
 
-    ids = [i for i in request.GET.get("ids", "").split(",") if i.isdigit()][:500]
+    ids = [i for i in request.GET.get("ids", "").split(",") if is_id(i)][:500]
     letters = list(
         AssignmentLetter.objects.filter(pk__in=ids).select_related("unit").order_by("number")
     )

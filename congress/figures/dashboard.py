@@ -43,6 +43,7 @@ def tiles(year: int, previous_until=None) -> list[dict]:
             "previous_link": before[name].link,
             "link": now[name].link,
             "definition": now[name].definition,
+            "error": now[name].error,
         }
         for name in tile_names()
         # A tile whose office figure was since deleted is skipped rather than a 500.

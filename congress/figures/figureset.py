@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 import json
+import logging
 from dataclasses import dataclass
 
 from django.utils import timezone
@@ -17,6 +18,11 @@ from django.utils import timezone
 from congress.figures.builtin import builtin_by_name
 from congress.figures.cache import cached_for_year, compute_year
 from congress.figures.own import OfficeFigure, order_for_sums, parse_definitions
+
+log = logging.getLogger(__name__)
+# An office figure whose definition cannot be computed shows this, with the reason beside it.
+FAILED = "—"
+CANNOT = "无法计算：请在“本单位统计数字”中检查它的定义"
 
 
 @dataclass
@@ -31,14 +37,47 @@ class Value:
     is_rate: bool = False
     is_sum: bool = False
     label: str = ""  # how a tile names it (a built-in's fuller label)
+    error: str = ""  # why it could not be computed; the value is then "—"
 
 
 def own_figures() -> list[OfficeFigure]:
-    """The office's figures, checked (the saved list was checked when it was saved)."""
+    """The office's figures that can be computed (see ``own_state``)."""
+    return own_state()[0]
+
+
+def own_state() -> tuple[list[OfficeFigure], dict[str, str]]:
+    """The office's figures, checked, and those that cannot be computed with the reason.
+
+    The list was checked when it was saved, but a row written otherwise (by hand, or under an
+    older check) must not take every page down: each broken definition is set aside, and a sum
+    of figures that names one goes with it; the rest still count."""
+    from django.core.exceptions import ValidationError
+
     from congress.figures.models import OwnFigure
+    from congress.figures.own import parse_item
 
     items = [f.definition for f in OwnFigure.objects.order_by("position", "pk")]
-    return parse_definitions(items, set(builtin_by_name()))
+    builtin = set(builtin_by_name())
+    try:
+        return parse_definitions(items, builtin), {}
+    except ValidationError:
+        pass
+    good, broken = [], {}
+    for i, item in enumerate(items, 1):
+        try:
+            parse_item(item, builtin, i)
+            good.append(item)
+        except ValidationError as exc:
+            name = item.get("名称") if isinstance(item, dict) else None
+            broken[str(name or f"第{i}项")] = "；".join(exc.messages)
+    try:
+        return parse_definitions(good, builtin), broken
+    except ValidationError:
+        plain = [item for item in good if not item.get("合计")]
+        for item in good:
+            if item.get("合计"):
+                broken[str(item.get("名称"))] = "合计中的统计数字无法计算"
+        return parse_definitions(plain, builtin), broken
 
 
 def chart_names() -> set[str]:
@@ -49,9 +88,12 @@ def chart_names() -> set[str]:
 
 def figure_names(own: list[OfficeFigure] | None = None) -> dict[str, bool]:
     """Every figure a text may name, built-in and the office's own: name → is a rate."""
-    own = own_figures() if own is None else own
+    broken: dict[str, str] = {}
+    if own is None:
+        own, broken = own_state()
     figures = {name: fig.is_rate for name, fig in builtin_by_name().items()}
     figures.update({f.name: False for f in own})
+    figures.update({name: False for name in broken})
     return figures
 
 
@@ -79,14 +121,20 @@ def year_values(year: int, until: datetime.date | None = None) -> dict[str, Valu
             is_sum=fig.is_sum,
             label=fig.label,
         )
-    own = own_figures()
+    own, broken = own_state()
+    for name, reason in broken.items():
+        values[name] = Value(name, FAILED, "", "", reason, label=name, error=f"无法计算：{reason}")
     if own:
         plain = {n: v.value for n, v in values.items()}
 
         def compute() -> dict:
             out = dict(plain)
             for fig in order_for_sums(own):
-                out[fig.name] = fig.compute(year, out, until)
+                try:
+                    out[fig.name] = fig.compute(year, out, until)
+                except Exception:  # noqa: BLE001 - one bad definition never takes a page down
+                    log.exception("office figure %s cannot be computed for %s", fig.name, year)
+                    out[fig.name] = FAILED
             return {f.name: out[f.name] for f in own}
 
         name = f"own-{_own_version(own)}" + (f"-until-{until.isoformat()}" if until else "")
@@ -100,6 +148,7 @@ def year_values(year: int, until: datetime.date | None = None) -> dict[str, Valu
                 fig.definition_text(),
                 is_sum=fig.is_sum or fig.is_sum_of_figures,
                 label=fig.name,
+                error=CANNOT if own_values[fig.name] == FAILED else "",
             )
     return values
 

@@ -16,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, Q, QuerySet, Sum
 
+from congress.ledger.cells import CellError, whole
 from congress.ledger.sheets import Sheet, all_sheets
 from congress.records.kinds import KINDS, RecordKind
 
@@ -107,7 +108,7 @@ class OfficeFigure:
                     empty |= Q(**{lookup: ""})
                 q |= empty
             elif col is not None and col.kind == "int":
-                q |= Q(**{lookup: int(value)})
+                q |= Q(**{lookup: whole(value)})
             else:
                 q |= Q(**{lookup: value})
         return q
@@ -170,7 +171,14 @@ def parse_item(item: Any, builtin_names: set[str], position: int) -> OfficeFigur
 
     if not isinstance(item, dict):
         fail("应为一个对象（{…}）")
-    name = str(item.get("名称", "")).strip()
+    raw_name = item.get("名称", "")
+    if not isinstance(raw_name, str):
+        fail("“名称”应为文字")
+    name = raw_name.strip()
+    if any(ord(ch) < 32 or ord(ch) == 127 for ch in name):
+        fail("“名称”不能含有控制字符")
+    if len(name) > 30:
+        fail("“名称”不能超过30个字")
     if name:
         label = f"第{position}项“{name}”"
     else:
@@ -218,8 +226,11 @@ def parse_item(item: Any, builtin_names: set[str], position: int) -> OfficeFigur
                 fail(f"“{column}”只能是“是”或“否”，不能是“{value}”")
             if col.kind == "enum" and value not in col.choices:
                 fail(f"“{column}”没有“{value}”这个值，可用：{'、'.join(col.choices)}")
-            if col.kind in ("int", "percent") and not value.isdigit():
-                fail(f"“{column}”应为整数，不能是“{value}”")
+            if col.kind in ("int", "percent"):
+                try:
+                    whole(value)  # as the query will read it
+                except CellError:
+                    fail(f"“{column}”应为整数，不能是“{value}”")
         fig.conditions[column] = values
     measure = str(item.get("计量", "行数")).strip() or "行数"
     kind, _, column = measure.partition(":")

@@ -35,12 +35,17 @@ class FiguresForm(forms.Form):
 
     def clean_definitions(self) -> list:
         raw = self.cleaned_data["definitions"].strip() or "[]"
+        # PostgreSQL keeps no NUL in text or JSON: refused here rather than failing the save.
+        if "\x00" in raw or "\\u0000" in raw.lower():
+            raise ValidationError("定义中含有无效字符（NUL）。")
         try:
             items = json.loads(raw)
         except json.JSONDecodeError as exc:
             raise ValidationError(
                 f"不是有效的 JSON：第{exc.lineno}行第{exc.colno}列，{exc.msg}"
             ) from exc
+        except RecursionError as exc:
+            raise ValidationError("定义嵌套层次过深，不是统计数字的定义。") from exc
         from congress.figures.builtin import builtin_by_name
         from congress.figures.own import parse_definitions
 

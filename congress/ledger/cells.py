@@ -15,6 +15,9 @@ _DATE_FORMS = (
 )
 
 
+_DIGITS = re.compile(r"[0-9]+")
+
+
 class CellError(ValueError):
     """A cell that does not follow the format."""
 
@@ -68,9 +71,10 @@ def whole(value) -> int | None:
         raw = text(value)
         if not raw:
             return None
-        if raw.startswith("-") and raw[1:].isdigit():
+        # ASCII digits only: "²" passes str.isdigit() and then fails int().
+        if raw.startswith("-") and _DIGITS.fullmatch(raw[1:]):
             raise CellError("不能为负数")
-        if not raw.isdigit():
+        if not _DIGITS.fullmatch(raw):
             raise CellError("应为整数")
         number = int(raw)
     if number < 0:
