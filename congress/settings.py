@@ -241,6 +241,9 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Publishing gives up within seconds with the broker away (the job waits in the outbox).
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
 CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2, "socket_timeout": 5}
+# The result backend too: a hung Redis never holds a web worker for long.
+CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = 2
+CELERY_REDIS_SOCKET_TIMEOUT = 5
 # A claimed job's lease (seconds): renewed by a heartbeat; when it runs out, the job is retaken.
 CONGRESS_JOB_LEASE = envint("CONGRESS_JOB_LEASE", "90")
 

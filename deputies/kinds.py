@@ -4,6 +4,7 @@ from django.db.models import Count
 
 from congress.records.kinds import Column, RecordKind
 
+from . import examples
 from .filters import ActivityFilter, DeputyFilter, StationFilter
 from .forms import ActivityForm, DeputyForm, StationForm
 from .models import Activity, Deputy, Station
@@ -24,6 +25,7 @@ def _record_of_service(deputy: Deputy) -> dict:
 
 stations = RecordKind(
     key="stations",
+    example=examples.station,
     model=Station,
     form=StationForm,
     filterset=StationFilter,
@@ -47,6 +49,7 @@ stations = RecordKind(
 
 deputies = RecordKind(
     key="deputies",
+    example=examples.deputy,
     model=Deputy,
     form=DeputyForm,
     filterset=DeputyFilter,
@@ -70,6 +73,7 @@ deputies = RecordKind(
 
 activities = RecordKind(
     key="activities",
+    example=examples.activity,
     model=Activity,
     form=ActivityForm,
     filterset=ActivityFilter,

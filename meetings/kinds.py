@@ -2,6 +2,7 @@
 
 from congress.records.kinds import Column, RecordKind
 
+from . import examples
 from .filters import AppointmentFilter, DecisionFilter, MeetingFilter
 from .forms import AgendaFormSet, AppointmentForm, DecisionForm, DocumentFormSet, MeetingForm
 from .models import Appointment, Decision, Meeting
@@ -19,6 +20,7 @@ def _meeting_context(meeting: Meeting) -> dict:
 
 meetings = RecordKind(
     key="meetings",
+    example=examples.meeting,
     model=Meeting,
     form=MeetingForm,
     filterset=MeetingFilter,
@@ -39,6 +41,7 @@ meetings = RecordKind(
 
 decisions = RecordKind(
     key="decisions",
+    example=examples.decision,
     model=Decision,
     form=DecisionForm,
     filterset=DecisionFilter,
@@ -55,6 +58,7 @@ decisions = RecordKind(
 
 appointments = RecordKind(
     key="appointments",
+    example=examples.appointment,
     model=Appointment,
     form=AppointmentForm,
     filterset=AppointmentFilter,

@@ -2,6 +2,7 @@
 
 from congress.records.kinds import Column, RecordKind
 
+from . import examples
 from .filters import OpinionFilter, OtherWorkFilter, OversightFilter, ProjectFilter, VisitFilter
 from .forms import (
     OpinionDocumentFormSet,
@@ -22,6 +23,7 @@ from .models import (
 
 oversight = RecordKind(
     key="oversight",
+    example=examples.item,
     model=OversightItem,
     form=OversightItemForm,
     filterset=OversightFilter,
@@ -47,6 +49,7 @@ oversight = RecordKind(
 
 opinions = RecordKind(
     key="opinions",
+    example=examples.opinion,
     model=ReviewOpinion,
     form=ReviewOpinionForm,
     filterset=OpinionFilter,
@@ -69,6 +72,7 @@ opinions = RecordKind(
 
 projects = RecordKind(
     key="projects",
+    example=examples.project,
     model=LivelihoodProject,
     form=ProjectForm,
     filterset=ProjectFilter,
@@ -89,6 +93,7 @@ projects = RecordKind(
 
 visits = RecordKind(
     key="visits",
+    example=examples.visit,
     model=ProjectVisit,
     form=VisitForm,
     filterset=VisitFilter,
@@ -104,6 +109,7 @@ visits = RecordKind(
 
 otherwork = RecordKind(
     key="otherwork",
+    example=examples.otherwork,
     model=OtherWork,
     form=OtherWorkForm,
     filterset=OtherWorkFilter,

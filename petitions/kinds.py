@@ -2,12 +2,14 @@
 
 from congress.records.kinds import Column, RecordKind
 
+from . import examples
 from .filters import PetitionFilter
 from .forms import PetitionForm
 from .models import Petition
 
 petitions = RecordKind(
     key="petitions",
+    example=examples.petition,
     model=Petition,
     form=PetitionForm,
     filterset=PetitionFilter,

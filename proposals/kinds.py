@@ -5,7 +5,7 @@ from congress.accounts.models import Unit
 from congress.records.filters import RecordFilter
 from congress.records.kinds import Column, RecordKind
 
-from . import services
+from . import examples, services
 from .actions import STAFF_ACTIONS
 from .filters import SuggestionFilter
 from .forms import (
@@ -26,6 +26,7 @@ def _suggestion_context(s: Suggestion) -> dict:
 
 suggestions = RecordKind(
     key="suggestions",
+    example=examples.suggestion,
     model=Suggestion,
     form=SuggestionForm,
     filterset=SuggestionFilter,
@@ -62,6 +63,7 @@ class UnitFilter(RecordFilter):
 
 units = RecordKind(
     key="units",
+    example=examples.unit,
     model=Unit,
     form=UnitForm,
     filterset=UnitFilter,

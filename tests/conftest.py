@@ -48,8 +48,12 @@ def forget_cached_values() -> None:
 def fresh_cache():
     """Every test starts from an empty cache: a value cached from rows that an earlier test
     created and rolled back must not answer for this test's rows."""
+    from congress.work import safecache
+
+    safecache.reset()
     forget_cached_values()
     yield
+    safecache.reset()
 
 
 def make_user(username: str, *groups: str, **extra) -> User:

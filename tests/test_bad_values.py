@@ -40,7 +40,9 @@ def test_a_figure_that_cannot_be_computed_shows_its_error_and_nothing_else_break
     )
     from congress.accounts.models import Profile
 
-    Profile.objects.update(tiles=["坏数字", "常委会会议"])
+    profile = Profile.get()
+    profile.tiles = ["坏数字", "常委会会议"]
+    profile.save()
     for client, url in [
         (leader_client, "/dashboard/"),
         (leader_client, "/"),

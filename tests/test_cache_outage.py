@@ -54,3 +54,36 @@ def test_the_version_moves_again_after_commit(db, django_capture_on_commit_callb
     with django_capture_on_commit_callbacks(execute=True):
         Decision.objects.create(title="决定甲", date=f.D(2025, 3, 1))
     assert cache.get(f"{VERSION_KEY}:2025") == 7  # once at the save, once after commit
+
+
+@pytest.fixture
+def redis_hung(settings):
+    """A Redis that accepts connections and never answers (a stopped redis-server does this:
+    the kernel completes the handshake, nothing reads)."""
+    import socket
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(200)
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": f"redis://127.0.0.1:{listener.getsockname()[1]}/0",
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
+    }
+    yield
+    listener.close()
+
+
+def test_a_hung_cache_costs_a_page_one_timeout_not_one_per_call(redis_hung, leader_client, db):
+    import time
+
+    started = time.monotonic()
+    response = leader_client.get(reverse("dashboard") + "?year=2025")
+    assert response.status_code == 200 and 'data-figure="常委会会议"' in response.content.decode()
+    # The dashboard asks the cache dozens of times; only the first waits for the timeout.
+    assert time.monotonic() - started < 6
+    started = time.monotonic()
+    assert leader_client.get("/").status_code == 200
+    assert time.monotonic() - started < 3  # within the pause, the next page does not wait at all

@@ -140,8 +140,9 @@ EXPECTED = {
 
 def test_every_figure_on_the_known_year(known_year):
     values = compute_year(2025)
-    assert set(values) == set(EXPECTED)
-    assert values == EXPECTED
+    # The format's figures with the known year's values; any figure an app adds is computed too.
+    assert {key: values[key] for key in EXPECTED} == EXPECTED
+    assert set(values) == set(all_figures())
 
 
 def test_each_figure_drills_down_to_a_list_with_its_records(known_year, leader_client):
@@ -153,7 +154,7 @@ def test_each_figure_drills_down_to_a_list_with_its_records(known_year, leader_c
         shown = int(re.search(r"data-count>(\d+)<", response.content.decode()).group(1))
         base = all_figures()[fig.denominator] if fig.is_rate else fig
         assert shown == base.queryset(2025).count(), key
-        if fig.measure.__name__ == "count" and not fig.is_rate:
+        if fig.measure.__name__ == "count" and not fig.is_rate and key in EXPECTED:
             assert shown == EXPECTED[key], key
 
 
@@ -191,15 +192,19 @@ def test_figures_follow_the_records(known_year):
 
 def test_overview_sentences_in_the_format_wording(known_year):
     sentences = overview_sentences(2025)
+
+    def starting(words: str) -> str:
+        return next(s for s in sentences if s.startswith(words))
+
     assert sentences[0].startswith(
         "一年来，召开常委会会议3次、主任会议1次，听取审议“一府一委两院”专项工作报告2个"
     )
     assert "提出各类审议意见、调研建议17条" in sentences[0]
-    assert sentences[1] == "全年组织各类学习研讨活动4次，向区委汇报工作4次。"
-    assert sentences[5] == (
+    assert starting("全年组织") == "全年组织各类学习研讨活动4次，向区委汇报工作4次。"
+    assert starting("共收到") == (
         "共收到代表建议6件、发言建议1条，确定2件重点督办，办结率50%，满意率66.7%。"
     )
-    assert sentences[6] == "代表联系群众65人次，推动解决问题7个，组织2名代表向选民述职。"
+    assert starting("代表联系") == "代表联系群众65人次，推动解决问题7个，组织2名代表向选民述职。"
 
 
 def test_moving_a_record_between_years_updates_both_years(known_year):  # noqa: F811

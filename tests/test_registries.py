@@ -68,6 +68,6 @@ def test_a_worker_knows_every_record_kind_without_loading_a_page():
         capture_output=True,
         text=True,
         check=True,
-        env={**__import__("os").environ, "DJANGO_SETTINGS_MODULE": "congress.settings"},
+        env={**__import__("os").environ},  # the test settings, as this process runs with
     ).stdout.split("\n")
     assert int(out[0]) == len(KINDS) and out[1] == "[]"

@@ -12,55 +12,27 @@ ROLES = ["clerk", "leader", "admin_user", "unit_user", "outsider"]
 
 @pytest.fixture
 def records(db, unit, unit_user):
-    """One record of each kind, so that pages with an id are walked too."""
-    from deputies.models import Activity, Deputy, Station
-    from meetings.models import Appointment, Decision, Meeting
-    from oversight.models import (
-        LivelihoodProject,
-        OtherWork,
-        OversightItem,
-        ProjectVisit,
-        ReviewOpinion,
-    )
+    """One record of each kind (the example its app declares), so that pages with an id are
+    walked too; and a suggestion assigned to the unit, for its portal."""
+    from congress.records.kinds import KINDS
+    from deputies.models import Deputy
     from proposals.models import Suggestion
 
     day = datetime.date(2025, 3, 18)
-    meeting = Meeting.objects.create(kind="常委会会议", term=18, seq=1, date=day)
-    station = Station.objects.create(name="河清镇代表联络站", town="河清镇")
-    deputy = Deputy.objects.create(name="张明", sex="男", elected=day, station=station)
-    item = OversightItem.objects.create(
-        kind="专项工作报告", name="关于就业工作的报告", date=day, meeting=meeting
-    )
-    project = LivelihoodProject.objects.create(name="菜市场改建", year=2025)
+    made = {key: kind.example(n).pk for n, (key, kind) in enumerate(sorted(KINDS.items()), 1)}
     suggestion = Suggestion.objects.create(
         number="第1号",
         title="公交优化",
         date=day,
-        lead=deputy,
+        lead=Deputy.objects.create(name="张明", sex="男", elected=day),
         lead_unit=unit,
         state="办理中",
         assigned=day,
     )
     return {
-        "meetings": meeting.pk,
-        "decisions": Decision.objects.create(title="关于加强经济工作监督的决定", date=day).pk,
-        "appointments": Appointment.objects.create(
-            person="李华", kind="任命", post="局长", date=day
-        ).pk,
-        "oversight": item.pk,
-        "opinions": ReviewOpinion.objects.create(
-            name="就业审议意见", date=day, body="区人社局", source=item
-        ).pk,
-        "projects": project.pk,
-        "visits": ProjectVisit.objects.create(project=project, date=day).pk,
-        "otherwork": OtherWork.objects.create(kind="学习研讨", name="学习会", date=day).pk,
-        "stations": station.pk,
-        "deputies": deputy.pk,
-        "activities": Activity.objects.create(name="视察", kind="视察", date=day).pk,
-        "suggestions": suggestion.pk,
+        **made,
         "suggestion": suggestion.pk,
         "portal": suggestion.pk,
-        "units": unit.pk,
         **_newer_records(day, unit, unit_user, suggestion),
     }
 

@@ -166,6 +166,17 @@ class Col:
         return value
 
 
+@dataclass(frozen=True)
+class Refusal:
+    """A row this sheet's model refuses by its rules, and the same record as its form posts it:
+    the ledger and the form must refuse both with this one message (tests/test_rule_parity.py
+    proves it for every sheet that declares one, so a new app's rules are proved too)."""
+
+    rows: list[list]  # the header row, then the refused row
+    form: dict[str, str]  # the record form's fields
+    message: str
+
+
 @dataclass
 class Sheet:
     """A sheet of the ledger: its columns, natural key and the records a year's export holds."""
@@ -182,6 +193,8 @@ class Sheet:
     # Fields the ledger derives from others after a row is applied (a default deadline, …);
     # receives the record, the parsed row and the sheet's writer (its ``shared`` dict, ``one()``).
     adjust: Callable[[models.Model, dict, Any], None] | None = None
+    # Rows its model's rules refuse (see Refusal): declared beside the rules they prove.
+    refusals: tuple[Refusal, ...] = ()
 
     def __post_init__(self) -> None:
         for col in self.columns:

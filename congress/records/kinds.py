@@ -64,6 +64,9 @@ class RecordKind:
     # The form keeps a draft in the author's browser while they type; a kind whose text is
     # sensitive (信访) turns it off, so nothing of it stays on a shared computer.
     drafts: bool = True
+    # One valid record of the kind, the n-th of a series with distinct names: what the tests
+    # create to walk, count and export every kind, so that a new app edits no existing test.
+    example: Callable[[int], Model] | None = None
 
     @property
     def exportable(self) -> bool:

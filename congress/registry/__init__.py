@@ -90,6 +90,9 @@ class Registry(Generic[T]):
     def values(self) -> list[T]:
         return list(self.all().values())
 
+    def items(self) -> list[tuple[str, T]]:
+        return list(self.all().items())
+
     def get(self, key: str) -> T | None:
         return self.all().get(key)
 

@@ -1,21 +1,42 @@
 """The cache as a help, never a dependency: with Redis away, saving a record, reading the
-dashboard or computing a deadline goes on without it (slower, never failing)."""
+dashboard or computing a deadline goes on without it (slower, never failing).
+
+A Redis that hangs (accepting connections, never answering) costs each call its socket timeout;
+a page making dozens of calls would then take a minute. So after one failure this process leaves
+the cache alone for ``PAUSE`` seconds, and tries again after."""
 
 from __future__ import annotations
 
 import logging
+import time
 
 from django.core.cache import cache
 
 log = logging.getLogger(__name__)
 MISSING = object()
+PAUSE = 30.0  # seconds without the cache after it failed
+_down_until = 0.0
+
+
+def available() -> bool:
+    return time.monotonic() >= _down_until
+
+
+def reset() -> None:
+    """Try the cache again at once (the tests, between one outage and the next test)."""
+    global _down_until
+    _down_until = 0.0
 
 
 def _warn(what: str, exc: Exception) -> None:
+    global _down_until
+    _down_until = time.monotonic() + PAUSE
     log.warning("cache unavailable (%s): %s", what, exc.__class__.__name__)
 
 
 def get(key: str, default=None):
+    if not available():
+        return default
     try:
         return cache.get(key, default)
     except Exception as exc:  # noqa: BLE001 - any cache failure means "not cached"
@@ -24,6 +45,8 @@ def get(key: str, default=None):
 
 
 def get_many(keys: list[str]) -> dict:
+    if not available():
+        return {}
     try:
         return cache.get_many(keys)
     except Exception as exc:  # noqa: BLE001
@@ -32,6 +55,8 @@ def get_many(keys: list[str]) -> dict:
 
 
 def set(key: str, value, timeout=None) -> None:  # noqa: A001 - mirrors the cache API
+    if not available():
+        return
     try:
         cache.set(key, value, timeout)
     except Exception as exc:  # noqa: BLE001
@@ -39,6 +64,8 @@ def set(key: str, value, timeout=None) -> None:  # noqa: A001 - mirrors the cach
 
 
 def add(key: str, value, timeout=None) -> bool:
+    if not available():
+        return False
     try:
         return cache.add(key, value, timeout)
     except Exception as exc:  # noqa: BLE001
@@ -47,6 +74,8 @@ def add(key: str, value, timeout=None) -> bool:
 
 
 def delete(key: str) -> None:
+    if not available():
+        return
     try:
         cache.delete(key)
     except Exception as exc:  # noqa: BLE001
@@ -55,6 +84,8 @@ def delete(key: str) -> None:
 
 def incr(key: str) -> None:
     """Move a version counter on (created at 2 when missing)."""
+    if not available():
+        return
     try:
         try:
             cache.incr(key)
