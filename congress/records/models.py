@@ -23,3 +23,21 @@ class Record(models.Model):
         if self.pk is not None and not kwargs.get("force_insert"):
             self.version = (self.version or 0) + 1
         super().save(*args, **kwargs)
+
+
+class Submission(models.Model):
+    """一次提交: the one-time token of a create form, kept with the record it created. A second
+    submission of the same form (a double click, a resent request) finds its token taken and is
+    shown the first record instead of creating another."""
+
+    token = models.CharField(_("表单标识"), max_length=40, unique=True)
+    target = models.CharField(_("创建的记录"), max_length=300, blank=True)
+    created = models.DateTimeField(_("提交时间"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created"]
+        verbose_name = _("表单提交")
+        verbose_name_plural = _("表单提交")
+
+    def __str__(self) -> str:
+        return self.token

@@ -7,6 +7,8 @@ role groups, so leadership (view only) reads the same pages that staff edit.
 
 from __future__ import annotations
 
+import uuid
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -21,6 +23,7 @@ from django.views.decorators.http import require_http_methods
 
 from congress.accounts.roles import staff_required
 from congress.records.kinds import EXPORTERS, LIST_SCOPES, RecordKind
+from congress.records.models import Submission
 
 PAGE_SIZE = 50
 
@@ -298,17 +301,28 @@ def _edit(request: HttpRequest, kind: RecordKind, obj: Model | None) -> HttpResp
         status = 409
     elif request.method == "POST":
         status = 400
+        once = request.POST.get("_once", "") if obj is None else ""
+        earlier = _submitted(once)
+        if earlier is not None:
+            messages.info(request, "这份表单已经保存过，没有重复保存。")
+            return redirect(earlier)
         if form.is_valid() and all(f.is_valid() for _, f in formsets):
             try:
                 with transaction.atomic():
                     if obj is not None and version is not None:
                         _check_version(kind, obj, request.POST.get("_version", ""))
+                    # Taken first, in the same transaction: a second submission of this form
+                    # waits here for the first, then finds the token taken and rolls back.
+                    submission = Submission.objects.create(token=once) if once else None
                     saved = form.save()
                     for _, fs in formsets:
                         fs.instance = saved
                         fs.save()
                     if obj is None and kind.on_create is not None:
                         kind.on_create(saved, request.user)
+                    if submission is not None:
+                        submission.target = kind.url("detail", saved.pk)
+                        submission.save(update_fields=["target"])
             except Conflict as exc:
                 form.add_error(None, str(exc))
                 current = kind.model.objects.get(pk=obj.pk)
@@ -316,8 +330,12 @@ def _edit(request: HttpRequest, kind: RecordKind, obj: Model | None) -> HttpResp
                 comparison = _comparison(kind, form, current)
                 status = 409
             except IntegrityError:
-                # Two saves of the same new record (a double click, two colleagues at once):
-                # the second meets the first's unique key, and is told so.
+                earlier = _submitted(once)
+                if earlier is not None:
+                    messages.info(request, "这份表单已经保存过，没有重复保存。")
+                    return redirect(earlier)
+                # Two saves of the same new record (two colleagues at once): the second meets
+                # the first's unique key, and is told so.
                 form.add_error(
                     None,
                     f"已有相同的{kind.label}（可能是重复提交或同事刚刚录入）。请在列表中查看，"
@@ -337,9 +355,19 @@ def _edit(request: HttpRequest, kind: RecordKind, obj: Model | None) -> HttpResp
             "object": obj,
             "version": version,
             "comparison": comparison,
+            # A new record's form carries a token of its own: submitted twice, it saves once.
+            "once": "" if obj is not None else uuid.uuid4().hex,
         },
         status=status,
     )
+
+
+def _submitted(token: str) -> str | None:
+    """Where the record a form with this token created is shown, if it was submitted before."""
+    if not token:
+        return None
+    found = Submission.objects.filter(token=token[:40]).values_list("target", flat=True).first()
+    return found or None
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
