@@ -17,12 +17,8 @@ register(
             Col("反映人", "petitioner"),
             Col("内容摘要", "summary", required=True),
             Col("内容分类", "category"),
-            Col(
-                "转办单位",
-                "unit__name",
-                help="承办单位的名称",
-                missing="找不到承办单位“{name}”：请先在系统中建立该单位",
-            ),
+            # A plain name in every sheet alike (ledger-format.md): a new one becomes a unit.
+            Col("转办单位", "unit__name", help="承办单位的名称", create=True),
             Col("办理状态", "state", required=True),
             Col("办结日期", "closed"),
         ],

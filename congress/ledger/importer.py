@@ -3,19 +3,28 @@
 from __future__ import annotations
 
 import io
+import logging
 import re
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db import transaction
+from django.db import DatabaseError, transaction
 
 from congress.ledger import cells
 from congress.ledger.sheets import Col, RowError, Sheet, all_sheets
 
 EXPLAIN_PREFIX = "填写说明："
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+log = logging.getLogger(__name__)
+UNREADABLE_BOOK = (
+    "无法读取该工作簿：文件可能已损坏，或不是 Excel 保存的 .xlsx 文件。"
+    "请在 Excel 中打开后“另存为” .xlsx 工作簿再上传。"
+)
+UNREADABLE_ROW = "这一行无法按台账格式读取，请对照模板检查这一行的每个单元格。"
 
 
 @dataclass
@@ -119,6 +128,7 @@ def _write(parsed, result: Result, dry_run: bool, progress, decisions, overwrite
                     user,
                 )
                 writer.load(rows)
+                result.warnings.extend(writer.notes)
                 for row_number, values in rows:
                     done += 1
                     if progress and done % 500 == 0:
@@ -148,6 +158,14 @@ def _write(parsed, result: Result, dry_run: bool, progress, decisions, overwrite
                         result.errors.append(
                             Problem(name, row_number, exc.column, cells.text(exc.value), exc.reason)
                         )
+                        continue
+                    except DatabaseError:
+                        raise  # the transaction is spoilt: the whole import stops
+                    except Exception:  # noqa: BLE001 - a row the rules did not foresee
+                        # Told as a sentence naming the sheet and row, never as an exception's
+                        # name; the details go to the log for whoever maintains the system.
+                        log.exception("ledger row %s:%s could not be read", name, row_number)
+                        result.errors.append(Problem(name, row_number, "", "", UNREADABLE_ROW))
                         continue
                     getattr(result, "created" if created else "updated")[name] += 1
                 for row_number, reason in writer.flush():
@@ -225,10 +243,9 @@ def read_workbook(data: bytes, result: Result) -> list[tuple[Sheet, list[tuple[i
         if any(b"<f" in _xml(values, ws) for ws in values.worksheets):
             # Only a workbook with formulas is read a second time, for the formulas themselves.
             formulas = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
-    except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds on a broken file
-        result.errors.append(
-            Problem("", None, "", "", f"无法读取该工作簿：{exc.__class__.__name__}")
-        )
+    except Exception:  # noqa: BLE001 - openpyxl raises many kinds on a broken file
+        log.warning("unreadable workbook", exc_info=True)
+        result.errors.append(Problem("", None, "", "", UNREADABLE_BOOK))
         return []
     from congress.ledger.versions import recalled
 

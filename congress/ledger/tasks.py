@@ -8,6 +8,10 @@ from celery import shared_task
 from django.utils import timezone
 
 log = logging.getLogger(__name__)
+# What a person is told when an import stops on something unforeseen (the log has the details).
+IMPORT_FAILED = (
+    "导入失败：处理工作簿时出现意外错误，没有写入任何内容。请检查工作簿，或把它交给系统管理员。"
+)
 
 
 def _ledger_claim(pk: int, ready: str, running: str) -> bool:
@@ -52,12 +56,12 @@ def _import(pk: int, dry_run: bool, running: str) -> str:
             user=record.confirmed_by or record.user,
             decisions=decisions,
         )
-    except Exception as exc:  # noqa: BLE001 - shown to the user on the import's page
+    except Exception:  # noqa: BLE001 - shown to the user on the import's page
         log.exception("ledger import %s failed", pk)
         LedgerImport.objects.filter(pk=pk).update(
             status=St.FAILED,
             finished=timezone.now(),
-            result={"errors": [{"text": f"导入失败：{exc.__class__.__name__}: {exc}"}]},
+            result={"errors": [{"text": IMPORT_FAILED}]},
         )
         return "failed"
     if result.ok:

@@ -53,6 +53,7 @@ class SheetWriter:
         self.new: list[tuple[int, models.Model]] = []
         self.changed: list[tuple[int, models.Model]] = []
         self.shared: dict = {}  # for the sheet's adjust hook
+        self.notes: list[str] = []  # what the check tells besides errors (units to be created)
         self._staged: set[int] = set()
 
     # --- reading what exists, one query per column --------------------------------------
@@ -76,6 +77,9 @@ class SheetWriter:
         if col.create:
             # A handling unit named for the first time is a new unit.
             fresh = [col.related(**{col.target: n}) for n in sorted(wanted) if n not in found]
+            if fresh:
+                names = "、".join(getattr(obj, col.target) for obj in fresh)
+                self.notes.append(f"“{self.sheet.name}”表的“{col.header}”将新建：{names}")
             for obj in manager.bulk_create(fresh):
                 found[getattr(obj, col.target)].append(obj)
         return found
