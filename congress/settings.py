@@ -174,6 +174,8 @@ SESSION_SAVE_EVERY_REQUEST = True  # expiry counts from the last request, not fr
 
 LANGUAGE_CODE = "zh-hans"
 FORMAT_MODULE_PATH = ["congress.formats"]
+# The backup's JSON keeps times to the microsecond (Django's own cuts them to milliseconds).
+SERIALIZATION_MODULES = {"fulljson": "congress.work.serialization"}
 LANGUAGES = [("zh-hans", "简体中文")]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True

@@ -220,3 +220,22 @@ def test_the_history_speaks_of_people_and_records_by_name(client, clerk, admin_u
     client.force_login(admin_user)
     page = client.get(reverse("changes") + "?user=clerk").content.decode()
     assert "录入员" in page and 'href="/dashboard/"' in page  # the menu is still there
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_restore_gives_back_every_time_to_the_microsecond(clerk, tmp_path):
+    import datetime
+
+    from meetings.models import Decision
+
+    decision = Decision.objects.create(title="关于时间精度的决定", date=datetime.date(2025, 6, 1))
+    entry = decision.history.get()
+    entry.history_date = entry.history_date.replace(microsecond=123456)
+    entry.save()
+    before = list(Decision.history.values_list("history_id", "history_date"))
+    path = tmp_path / "backup.tar.gz"
+    call_command("backup", str(path))
+    call_command("flush", "--noinput")
+    call_command("restore", str(path), "--force")
+    after = list(Decision.history.values_list("history_id", "history_date"))
+    assert after == before and after[0][1].microsecond == 123456

@@ -48,6 +48,8 @@ def snapshot() -> str:
             "dumpdata",
             "--natural-foreign",
             "--natural-primary",
+            "--format",
+            "fulljson",  # times to the microsecond (congress/work/serialization.py)
             "--indent",
             "0",
             *[f"--exclude={label}" for label in EXCLUDE],
