@@ -132,3 +132,33 @@ def test_the_heartbeat_keeps_a_long_job_alive(settings):
     job.refresh_from_db()
     assert job.lease_until > first
     assert render_annual_report  # the task module imports cleanly
+
+
+def test_a_task_retried_after_the_database_dropped_takes_its_own_job_at_once(known_year):
+    """The database went away mid-layout: the task could not put its job back, so the job is
+    still running under the task's own live lease. Its retry (the same task id) takes it over
+    at once and finishes; any other task still finds it held."""
+    job = ReportJob.objects.create(
+        year=2025,
+        status=S.RUNNING,
+        lease_until=timezone.now() + datetime.timedelta(seconds=90),
+        lease_owner="task-1",
+        attempts=1,
+    )
+    assert render_annual_report.apply(args=[job.pk], task_id="task-2").get() == "skipped"
+    assert render_annual_report.apply(args=[job.pk], task_id="task-1").get() == "done"
+    job.refresh_from_db()
+    assert job.status == S.DONE and job.pdf
+
+
+def test_an_unforeseen_failure_is_told_in_chinese(known_year, monkeypatch):
+    from congress.review import gather
+
+    def broken(year):
+        raise KeyError("year")
+
+    monkeypatch.setattr(gather, "gather", broken)
+    job = ReportJob.objects.create(year=2025)
+    assert render_annual_report.apply(args=[job.pk]).get() == "failed"
+    job.refresh_from_db()
+    assert job.status == S.FAILED and "生成失败" in job.error and "KeyError" not in job.error

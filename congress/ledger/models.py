@@ -31,6 +31,8 @@ class LedgerImport(models.Model):
     attempts = models.PositiveSmallIntegerField(_("尝试次数"), default=0)
     enqueued = models.DateTimeField(_("发送时间"), null=True, blank=True)
     lease_until = models.DateTimeField(_("租约到期"), null=True, blank=True)
+    # The Celery task holding the lease: its own retry takes the job over at once.
+    lease_owner = models.CharField(_("租约持有者"), max_length=64, blank=True)
     # The changes are recorded as made by whoever confirmed the import.
     confirmed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -14,11 +14,11 @@ IMPORT_FAILED = (
 )
 
 
-def _ledger_claim(pk: int, ready: str, running: str) -> bool:
+def _ledger_claim(pk: int, ready: str, running: str, owner: str = "") -> bool:
     from congress.ledger.models import LedgerImport
     from congress.work.jobs import claim as take
 
-    return take(LedgerImport, pk, ready, running, progress=1)
+    return take(LedgerImport, pk, ready, running, owner=owner, progress=1)
 
 
 @shared_task(acks_late=True, soft_time_limit=600, time_limit=660)

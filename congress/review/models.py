@@ -119,6 +119,8 @@ class ReportJob(models.Model):
     # worker that claimed the job is known to be alive.
     enqueued = models.DateTimeField(_("发送时间"), null=True, blank=True)
     lease_until = models.DateTimeField(_("租约到期"), null=True, blank=True)
+    # The Celery task holding the lease: its own retry takes the job over at once.
+    lease_owner = models.CharField(_("租约持有者"), max_length=64, blank=True)
 
     class Meta:
         ordering = ["-created", "-pk"]

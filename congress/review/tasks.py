@@ -22,13 +22,20 @@ SOFT_LIMIT = 300
 S = ReportJob.Status
 
 
-def claim(job_id: int) -> bool:
+def claim(job_id: int, owner: str = "") -> bool:
     """Take the job with one conditional UPDATE (congress.work.jobs), so a duplicated task does no
     work twice and a job whose worker died is taken over once its lease ran out."""
     from congress.work.jobs import claim as take
 
     return take(
-        ReportJob, job_id, S.QUEUED, S.RUNNING, started=timezone.now(), progress=5, step="汇总数据"
+        ReportJob,
+        job_id,
+        S.QUEUED,
+        S.RUNNING,
+        owner=owner,
+        started=timezone.now(),
+        progress=5,
+        step="汇总数据",
     )
 
 
@@ -43,7 +50,7 @@ def render_annual_report(self, job_id: int) -> str:
     """Gather the year's figures, lay out the PDF and the Word copy, store them on the job."""
     from congress.work.jobs import Heartbeat
 
-    if not claim(job_id):
+    if not claim(job_id, owner=self.request.id or ""):
         return "skipped"
     job = ReportJob.objects.get(pk=job_id)
     with Heartbeat(ReportJob, job_id, S.RUNNING):
@@ -100,11 +107,11 @@ def _render(self, job: ReportJob) -> str:
                 # The database is still away: the lease runs out and the sweeper retakes the job.
                 log.warning("report %s: could not mark for retry", job_id)
             raise self.retry(exc=exc, countdown=2 ** (self.request.retries + 1)) from exc
-        _fail(job_id, f"生成失败（数据库暂时不可用）：{exc}")
+        _fail(job_id, "生成失败：数据库暂时不可用，请稍后重试。")
         return "failed"
-    except Exception as exc:  # noqa: BLE001 - any other failure is final and shown on the job
+    except Exception:  # noqa: BLE001 - any other failure is final and shown on the job
         log.exception("annual report %s failed", job_id)
-        _fail(job_id, f"生成失败：{exc.__class__.__name__}: {exc}")
+        _fail(job_id, "生成失败：出现意外错误，请稍后重试；若再次失败，请联系系统管理员。")
         return "failed"
 
 

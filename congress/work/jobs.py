@@ -106,13 +106,22 @@ def enqueue_on_commit(job, kind: Kind, outcome: dict | None = None) -> None:
     transaction.on_commit(send)
 
 
-def claim(model, pk: int, waiting: str, running: str, **extra) -> bool:
-    """Take the job with one conditional UPDATE: waiting, or running with an expired lease."""
+def claim(model, pk: int, waiting: str, running: str, owner: str = "", **extra) -> bool:
+    """Take the job with one conditional UPDATE: waiting, running with an expired lease, or
+    running under a lease this very task holds. A task retried after the database dropped out
+    (it could not put its job back) is the same task: it takes the job over at once instead of
+    waiting for its own lease to run out."""
     now = timezone.now()
     takeable = Q(status=waiting) | Q(status=running, lease_until__lt=now)
+    if owner:
+        takeable |= Q(status=running, lease_owner=owner)
     return bool(
         model.objects.filter(takeable, pk=pk).update(
-            status=running, lease_until=now + lease(), attempts=F("attempts") + 1, **extra
+            status=running,
+            lease_until=now + lease(),
+            lease_owner=owner,
+            attempts=F("attempts") + 1,
+            **extra,
         )
     )
 
