@@ -69,6 +69,24 @@ def test_a_colleagues_edit_is_never_reverted_silently(exported, clerk):
     assert d.kind == "决议" and d.history.first().history_user == clerk
 
 
+def test_a_record_deleted_since_the_export_is_a_conflict_not_a_new_record(exported, clerk):
+    # After the export, a colleague deletes a decision in the browser; the old workbook comes back.
+    Decision.objects.get(title="关于加强经济工作监督的决定").delete()
+    result = import_workbook(exported, user=clerk)
+    assert not result.ok and len(result.conflicts) == 1
+    conflict = result.conflicts[0]
+    assert conflict.deleted and "已在系统中删除" in str(conflict)
+    assert not Decision.objects.filter(title="关于加强经济工作监督的决定").exists()
+    # Keep it deleted: nothing comes back, the rest imports.
+    kept = import_workbook(exported, user=clerk, decisions={conflict.key: "keep"})
+    assert kept.ok and kept.kept == 1 and kept.created.get("决议决定", 0) == 0
+    assert not Decision.objects.filter(title="关于加强经济工作监督的决定").exists()
+    # Or restore it from the workbook.
+    restored = import_workbook(exported, user=clerk, decisions={conflict.key: "take"})
+    assert restored.ok and restored.created["决议决定"] == 1
+    assert Decision.objects.filter(title="关于加强经济工作监督的决定").exists()
+
+
 def test_a_row_the_application_did_not_touch_imports_normally(exported, clerk):
     book = _edit(exported, "决议决定", "关于批准决算的决议", "类型", "决定")
     result = import_workbook(book, user=clerk)

@@ -140,6 +140,9 @@ def _write(parsed, result: Result, dry_run: bool, progress, decisions, overwrite
                             result.unchanged[name] += 1
                         elif outcome.what == "kept":
                             result.kept += 1
+                        elif outcome.what == "deleted":
+                            label = "、".join(str(values.get(h, "")) for h in sheet.key)
+                            result.conflicts.append(Conflict(name, row_number, label, deleted=True))
                         else:
                             # The record as saved, not as the row left it in memory.
                             record = sheet.model._default_manager.get(pk=outcome.record.pk)

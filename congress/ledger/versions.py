@@ -113,12 +113,18 @@ class Conflict:
     record: str
     fields: list[str] = field(default_factory=list)  # changed in the application since
     differs: list[str] = field(default_factory=list)  # where the workbook differs from it now
+    deleted: bool = False  # deleted in the application since the workbook was exported
 
     @property
     def key(self) -> str:
         return f"{self.sheet}:{self.row}"
 
     def __str__(self) -> str:
+        if self.deleted:
+            return (
+                f"“{self.sheet}”表第{self.row}行（{self.record}）：导出工作簿之后，"
+                "这条记录已在系统中删除"
+            )
         since = "、".join(self.fields) or "（未能确定）"
         return (
             f"“{self.sheet}”表第{self.row}行（{self.record}）：导出后系统中已修改了{since}，"

@@ -53,7 +53,10 @@ class SheetWriter:
         self.new: list[tuple[int, models.Model]] = []
         self.changed: list[tuple[int, models.Model]] = []
         self.shared: dict = {}  # for the sheet's adjust hook
-        self.notes: list[str] = []  # what the check tells besides errors (units to be created)
+        self.notes: list[str] = []
+        self.deleted: set[str] = (
+            set()
+        )  # keys of records deleted in the application  # what the check tells besides errors (units to be created)
         self._staged: set[int] = set()
 
     # --- reading what exists, one query per column --------------------------------------
@@ -63,6 +66,26 @@ class SheetWriter:
             if col.shape in (REF, REFS):
                 self.names[col.header] = self._named(col, rows)
         self._existing(rows)
+        self.deleted = self._deleted_keys()
+
+    def _deleted_keys(self) -> set[str]:
+        """The keys of records deleted in the application (their history says so): a row of an
+        exported workbook naming one is not a new record. A workbook imported into an empty
+        installation, where nothing was ever deleted, brings every row in as new."""
+        from congress.ledger.versions import key_text, normalized
+
+        history = getattr(self.model, "history", None)
+        if history is None or not self.exported:
+            return set()
+        keys = set()
+        for entry in history.filter(history_type="-").order_by("-history_date")[:5000]:
+            try:
+                key = key_text(self.sheet, normalized(self.sheet, entry.instance))
+            except Exception:  # noqa: BLE001 - an old entry that no longer reads: not a key
+                continue
+            if key is not None:
+                keys.add(key)
+        return keys
 
     def _named(self, col: Col, rows) -> dict[str, list]:
         wanted: set[str] = set()
@@ -106,6 +129,14 @@ class SheetWriter:
 
         key = key_text(self.sheet, values)
         record = self.records.get(key) if key is not None else None
+        if record is None and key is not None and key in self.exported and key in self.deleted:
+            # The workbook was exported with this record, which has been deleted since: brought
+            # back only when the person importing says so (it may be in the recycle bin).
+            choice = self.decide(number)
+            if choice == "keep":
+                raise Outcome("kept")
+            if choice != "take":
+                raise Outcome("deleted")
         if record is None:
             obj = self.model()
             self._apply(obj, values)
