@@ -1,15 +1,9 @@
 """The demo year reproduces the Anzhou 2025 review's figures, from records."""
 
-from pathlib import Path
-
 import pytest
 from django.core.management import call_command
 
 from congress.figures.cache import compute_year
-
-REVIEW = (
-    Path(__file__).resolve().parents[2] / "shared" / "reference" / "anzhou-2025-year-review.txt"
-)
 
 # The review's own figures ("180余条" and "60余次" are the review's rounding).
 REVIEW_FIGURES = {
@@ -67,17 +61,16 @@ def test_demo_year_has_the_reviews_figures(demo):
 
 
 def test_the_reviews_own_text_agrees(demo):
-    if not REVIEW.exists():
-        pytest.skip("shared/reference is not beside this checkout")
-    text = REVIEW.read_text()
-    for phrase, key in [
-        ("召开常委会会议{}次", "standing_meetings"),
-        ("主任会议{}次", "chairman_meetings"),
-        ("代表联系群众{}人次", "constituents"),
-        ("组织{}名代表向选民述职", "reported"),
-        ("全年联合执法{}次", "joint_enforcement"),
-    ]:
-        assert phrase.format(demo[key]) in text.replace(",", "，")
+    """The demo's figures are the reference review's, phrase by phrase (checked against the
+    review's fingerprints, tests/reference.py; against the review itself where it is beside
+    the checkout)."""
+    from tests.reference import PHRASES, REFERENCE, digest, fingerprints, stored
+
+    prints = stored()
+    if REFERENCE.exists():
+        assert fingerprints(REFERENCE.read_text(encoding="utf-8"), REVIEW_FIGURES) == prints
+    for phrase, key in PHRASES:
+        assert digest(phrase.format(demo[key])) == prints["phrases"][key], key
 
 
 def test_demo_review_reads_as_prose_with_every_figure(demo):

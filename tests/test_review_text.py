@@ -1,7 +1,6 @@
 """The review's text (report-template.md): its markup, its numbers, its errors, its commands."""
 
 import datetime
-import re
 import subprocess
 from pathlib import Path
 
@@ -180,25 +179,16 @@ def test_settings_come_from_the_profile(known_year):
     assert "青山县人大常委会向县委汇报2025年工作4次。" in build(2025).plain_text()
 
 
-def _sentences(text: str) -> set[str]:
-    """Sentences and clauses of ten or more characters, commas read alike."""
-    text = text.replace(",", "，").replace(";", "；").replace("!", "！").replace("?", "？")
-    found = set()
-    for sentence in re.split(r"[。！？；\n]", text):
-        sentence = sentence.strip()
-        if len(sentence) >= 10:
-            found.add(sentence)
-        for clause in re.split(r"[，：、“”\s]", sentence):
-            if len(clause.strip()) >= 10:
-                found.add(clause.strip())
-    return found
-
-
 def test_no_sentence_of_the_reference_review_is_in_the_repository():
-    if not REFERENCE.exists():
-        pytest.skip("shared/reference is not beside this checkout")
-    sentences = _sentences(REFERENCE.read_text(encoding="utf-8"))
-    assert len(sentences) > 60
+    """Every sentence and clause of every file, fingerprinted as the reference's are
+    (tests/reference.py): none is the reference's."""
+    from tests.reference import digest, pieces, stored
+
+    prints = stored()["pieces"]
+    assert len(prints) > 60
+    if REFERENCE.exists():  # beside the reference: the fingerprints are still its own
+        assert sorted(digest(p) for p in pieces(REFERENCE.read_text(encoding="utf-8"))) == prints
+    known = set(prints)
     files = subprocess.run(
         ["git", "ls-files", "--cached", "--others", "--exclude-standard"],
         cwd=REPO,
@@ -212,14 +202,18 @@ def test_no_sentence_of_the_reference_review_is_in_the_repository():
             text = (REPO / name).read_text(encoding="utf-8")
         except (UnicodeDecodeError, FileNotFoundError, IsADirectoryError):
             continue
-        text = text.replace(",", "，").replace(";", "；").replace("!", "！").replace("?", "？")
-        hits += [(name, s) for s in sentences if s in text]
+        hits += [(name, p) for p in pieces(text) if digest(p) in known]
     assert hits == []
 
 
 def test_the_check_itself_finds_a_copied_sentence():
-    if not REFERENCE.exists():
-        pytest.skip("shared/reference is not beside this checkout")
-    reference = REFERENCE.read_text(encoding="utf-8")
-    copied = max(reference.split("。"), key=len).replace(",", "，")
-    assert any(s in copied for s in _sentences(reference))
+    """A sentence fingerprinted like the reference's is found again inside another text, with
+    other sentences and other punctuation around it."""
+    from tests.reference import digest, pieces, stored
+
+    made_up = "这一句是为检验查重而写的足够长的句子"
+    prints = {digest(p) for p in pieces(made_up + "。")}
+    assert any(digest(p) in prints for p in pieces(f"前面的话。{made_up}，后面还有话；"))
+    if REFERENCE.exists():
+        copied = max(REFERENCE.read_text(encoding="utf-8").split("。"), key=len)
+        assert any(digest(p) in set(stored()["pieces"]) for p in pieces(f"前文。{copied}。"))

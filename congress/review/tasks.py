@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import time
 
 from celery import shared_task
@@ -17,6 +18,8 @@ log = logging.getLogger(__name__)
 
 
 SOFT_LIMIT = 300
+UNFORESEEN = "生成失败：出现意外错误，请稍后重试；若再次失败，请联系系统管理员。"
+CJK = re.compile("[\u4e00-\u9fff]")
 
 
 S = ReportJob.Status
@@ -109,9 +112,11 @@ def _render(self, job: ReportJob) -> str:
             raise self.retry(exc=exc, countdown=2 ** (self.request.retries + 1)) from exc
         _fail(job_id, "生成失败：数据库暂时不可用，请稍后重试。")
         return "failed"
-    except Exception:  # noqa: BLE001 - any other failure is final and shown on the job
+    except Exception as exc:  # noqa: BLE001 - any other failure is final and shown on the job
         log.exception("annual report %s failed", job_id)
-        _fail(job_id, "生成失败：出现意外错误，请稍后重试；若再次失败，请联系系统管理员。")
+        # Our own errors speak Chinese and are shown; anything else only in the log.
+        said = str(exc) if CJK.search(str(exc)) else ""
+        _fail(job_id, f"生成失败：{said}" if said else UNFORESEEN)
         return "failed"
 
 
