@@ -7,6 +7,7 @@ role groups, so leadership (view only) reads the same pages that staff edit.
 
 from __future__ import annotations
 
+import re
 import uuid
 
 from django.contrib import messages
@@ -25,6 +26,7 @@ from congress.accounts.roles import staff_required
 from congress.records.kinds import EXPORTERS, LIST_SCOPES, RecordKind
 from congress.records.models import Submission
 
+ONCE = re.compile(r"[0-9a-f]{32}")
 PAGE_SIZE = 50
 
 
@@ -302,6 +304,7 @@ def _edit(request: HttpRequest, kind: RecordKind, obj: Model | None) -> HttpResp
     elif request.method == "POST":
         status = 400
         once = request.POST.get("_once", "") if obj is None else ""
+        once = once if ONCE.fullmatch(once) else ""  # only a token this page could have given
         earlier = _submitted(once)
         if earlier is not None:
             messages.info(request, "这份表单已经保存过，没有重复保存。")
@@ -366,7 +369,7 @@ def _submitted(token: str) -> str | None:
     """Where the record a form with this token created is shown, if it was submitted before."""
     if not token:
         return None
-    found = Submission.objects.filter(token=token[:40]).values_list("target", flat=True).first()
+    found = Submission.objects.filter(token=token).values_list("target", flat=True).first()
     return found or None
 
 

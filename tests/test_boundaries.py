@@ -1,0 +1,117 @@
+"""Every window and bound at its edge, on both sides: a rule moved by one (七日内 as six days, no
+reminder on the due day, 数值过大 a thousand times later, a date of 1899 accepted) fails here."""
+
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from congress.accounts.models import Unit
+from congress.ledger import cells
+from congress.records.widgets import sane_date
+from congress.records.years import parse_year
+from congress.work.dates import add_months
+from proposals.models import Suggestion
+from proposals.reminders import suggestions_due, suggestions_overdue
+from tests import factories as f
+
+D = datetime.date
+TODAY = D(2025, 6, 2)
+S = Suggestion.State
+
+
+@pytest.fixture
+def handling(db):
+    unit = Unit.objects.create(name="区交通运输局")
+    lead = f.deputy()
+
+    def make(days: int) -> Suggestion:
+        return f.suggestion(
+            f"第{days + 100}号",
+            lead,
+            state=S.HANDLING,
+            lead_unit=unit,
+            assigned=D(2025, 3, 1),
+            deadline=TODAY + datetime.timedelta(days=days),
+        )
+
+    return unit, make
+
+
+def test_due_within_seven_days_includes_today_and_the_seventh_not_the_eighth(handling):
+    unit, make = handling
+    inside = {make(0), make(7)}
+    outside = {make(8), make(-1)}
+    due = set(Suggestion.objects.waiting_for(unit, "due", TODAY))
+    assert inside <= due and not outside & due
+    assert set(Suggestion.objects.waiting_for(unit, "overdue", TODAY)) == {
+        s for s in outside if s.deadline < TODAY
+    }
+
+
+def test_a_reminder_comes_on_the_due_day_and_the_days_ahead_not_before(handling, settings):
+    _unit, make = handling
+    ahead = settings.CONGRESS["REMIND_DAYS_AHEAD"]
+    reminded = {make(0), make(ahead)}
+    early = make(ahead + 1)
+    keys = {r.key.split(":")[1] for r in suggestions_due(TODAY)}
+    assert {str(s.pk) for s in reminded} <= keys and str(early.pk) not in keys
+
+
+def test_overdue_starts_the_day_after_the_deadline(handling):
+    _unit, make = handling
+    today, yesterday = make(0), make(-1)
+    keys = {r.key.split(":")[1] for r in suggestions_overdue(TODAY)}
+    assert str(yesterday.pk) in keys and str(today.pk) not in keys
+
+
+@pytest.mark.parametrize(
+    "value, ok", [("2000000000", True), ("2000000001", False), ("0", True), ("-1", False)]
+)
+def test_a_whole_number_cell_at_its_bounds(value, ok):
+    if ok:
+        assert cells.whole(value) == int(value)
+    else:
+        with pytest.raises(cells.CellError):
+            cells.whole(value)
+
+
+@pytest.mark.parametrize(
+    "day, ok",
+    [
+        (D(1900, 1, 1), True),
+        (D(1899, 12, 31), False),
+        (D(2100, 12, 31), True),
+        (D(2101, 1, 1), False),
+    ],
+)
+def test_dates_between_1900_and_2100_in_forms_and_ledger(day, ok):
+    if ok:
+        sane_date(day)
+        assert cells.date(day.isoformat()) == day
+    else:
+        with pytest.raises(ValidationError):
+            sane_date(day)
+        with pytest.raises(cells.CellError):
+            cells.date(day.isoformat())
+
+
+@pytest.mark.parametrize(
+    "raw, year", [("1949", 1949), ("1948", None), ("2100", 2100), ("2101", None), ("²025", None)]
+)
+def test_the_years_the_application_understands(raw, year):
+    assert parse_year(raw) == year
+
+
+@pytest.mark.parametrize(
+    "start, months, end",
+    [
+        (D(2025, 1, 20), 3, D(2025, 4, 20)),  # a reply's three months, to the day
+        (D(2024, 11, 30), 3, D(2025, 2, 28)),  # clamped to the month's end
+        (D(2023, 11, 30), 3, D(2024, 2, 29)),  # a leap year
+        (D(2025, 10, 31), 3, D(2026, 1, 31)),  # across the year
+        (D(2025, 1, 31), 1, D(2025, 2, 28)),  # the second handling's month
+    ],
+)
+def test_months_are_counted_to_the_same_day(start, months, end):
+    assert add_months(start, months) == end
