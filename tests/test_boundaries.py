@@ -115,3 +115,49 @@ def test_the_years_the_application_understands(raw, year):
 )
 def test_months_are_counted_to_the_same_day(start, months, end):
     assert add_months(start, months) == end
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [("0", 0), ("100", 100), ("85%", 85), (0.85, 85), ("100.5", None), ("-0.5", None)],
+)
+def test_a_percentage_cell_at_its_bounds(value, expected):
+    if expected is None:
+        with pytest.raises(cells.CellError):
+            cells.percent(value)
+    else:
+        assert cells.percent(value) == expected
+
+
+def test_a_page_for_a_year_outside_is_a_404_inside_it_answers():
+    from django.http import Http404
+
+    from congress.records.years import year_or_404
+
+    assert year_or_404(1949) == 1949 and year_or_404(2100) == 2100
+    for year in (1948, 2101):
+        with pytest.raises(Http404):
+            year_or_404(year)
+
+
+def test_working_days_without_a_calendar_skip_the_weekend_only():
+    from congress.work.dates import add_working_days
+
+    friday = D(2025, 6, 6)
+    assert add_working_days(friday, 0) == friday
+    assert add_working_days(friday, 1) == D(2025, 6, 9)  # Monday
+    assert add_working_days(D(2025, 6, 2), 5) == D(2025, 6, 9)  # a whole week
+
+
+def test_a_date_field_shows_its_own_format():
+    from congress.records.widgets import TypedDateInput
+
+    assert TypedDateInput().format_value(D(2025, 3, 8)) == "2025-03-08"
+    assert TypedDateInput(format="%Y/%m/%d").format_value(D(2025, 3, 8)) == "2025/03/08"
+
+
+def test_an_overdue_reminder_names_the_lead_unit(handling):
+    unit, make = handling
+    late = make(-1)
+    bodies = [r.body for r in suggestions_overdue(TODAY) if f":{late.pk}:" in r.key]
+    assert bodies and all(unit.name in b for b in bodies)
