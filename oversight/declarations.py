@@ -1,7 +1,7 @@
 """The oversight app's section on the staff home."""
 
 from congress.review import paragraphs as review
-from congress.site.declarations import Section, register
+from congress.site.declarations import UNIT, Section, register
 
 register(
     Section(
@@ -15,7 +15,8 @@ register(
             ("其他工作", "otherwork_list"),
         ),
         order=30,
-    )
+    ),
+    Section("审议意见", (("审议意见和调研建议", "portal_opinions"),), order=15, role=UNIT),
 )
 
 review.register(

@@ -44,7 +44,7 @@ register(
             if unit_of(user)
             else ReviewOpinion.objects.none()
         ),
-        lambda user, today: f"{reverse('portal')}?todo=opinions",
+        lambda user, today: f"{reverse('portal_opinions')}?todo=opinions",
         order=50,
     ),
 )

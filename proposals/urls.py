@@ -18,7 +18,6 @@ urlpatterns = [
     path("portal/", views.portal, name="portal"),
     path("portal/<int:pk>/", views.portal_detail, name="portal_detail"),
     path("portal/<int:pk>/do/<str:action>/", views.portal_action, name="portal_action"),
-    path("portal/opinions/<int:pk>/", views.portal_opinion, name="portal_opinion"),
     *urls_for(kinds.suggestions),
     *urls_for(kinds.units),
 ]

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from congress.accounts.models import Unit, require_unit, unit_of
 from congress.accounts.roles import perm_required, staff_required
-from congress.records.filters import date_input, is_id
+from congress.records.filters import is_id
 
 from . import services
 from .actions import STAFF_ACTIONS, UNIT_ACTIONS, Action
@@ -104,14 +104,13 @@ def get_suggestion_for_unit(request: HttpRequest, pk: int) -> tuple[Suggestion, 
     return get_object_or_404(qs, pk=pk), unit
 
 
-STAGE_LABELS = {**SuggestionQuerySet.UNIT_STAGES, "opinions": "待报告的审议意见"}
+STAGE_LABELS = SuggestionQuerySet.UNIT_STAGES
 
 
 @require_http_methods(["GET", "HEAD"])
 def portal(request: HttpRequest) -> HttpResponse:
-    """承办单位门户: the unit's own suggestions and review opinions, and nothing else."""
-    from oversight.models import ReviewOpinion
-
+    """承办单位门户: the unit's own suggestions, and nothing else (its review opinions are the
+    oversight app's part of the portal)."""
     unit = get_unit_for_user(request)
     # Items still to be handled first, the nearest deadline at the top.
     waiting = Case(When(state=S.HANDLING, then=0), When(state=S.ANSWERED, then=1), default=2)
@@ -129,9 +128,6 @@ def portal(request: HttpRequest) -> HttpResponse:
         waiting = Suggestion.objects.waiting_for(unit, todo, today)
         qs = qs.filter(pk__in=waiting.values("pk"))
     page = Paginator(qs, 50).get_page(request.GET.get("page"))
-    opinions = ReviewOpinion.objects.filter(unit=unit).order_by("deadline")
-    if todo == "opinions":
-        opinions = ReviewOpinion.objects.to_report(unit).order_by("deadline")
     return render(
         request,
         "proposals/portal.html",
@@ -140,7 +136,6 @@ def portal(request: HttpRequest) -> HttpResponse:
             "page": page,
             "state": state,
             "states": S.choices,
-            "opinions": opinions,
             "today": today,
             "todo": todo,
             "todo_label": STAGE_LABELS.get(todo, ""),
@@ -194,112 +189,6 @@ def reply_file(request: HttpRequest, pk: int) -> FileResponse:
         raise Http404
     name = s.reply_file.name.rsplit("/", 1)[-1]
     return FileResponse(s.reply_file.open("rb"), as_attachment=True, filename=name)
-
-
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.FileField):
-    """Several files in one field, each checked like any upload."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", MultipleFileInput())
-        super().__init__(*args, **kwargs)
-
-    def clean(self, data, initial=None):
-        from congress.records.uploads import validate_document
-
-        files = data if isinstance(data, list | tuple) else [data] if data else []
-        cleaned = [super(MultipleFileField, self).clean(f, initial) for f in files]
-        for upload in cleaned:
-            validate_document(upload)
-        return cleaned
-
-
-class OpinionReportForm(forms.Form):
-    """研究处理情况报告: a body's written report on a review opinion."""
-
-    date = forms.DateField(label="报告日期", widget=date_input(), initial=timezone.localdate)
-    text = forms.CharField(
-        label="研究处理情况", required=False, widget=forms.Textarea(attrs={"rows": 8})
-    )
-    file = forms.FileField(label="报告文件", required=False)
-    attachments = MultipleFileField(label="其他附件（可多选）", required=False)
-
-    def __init__(self, *args, opinion=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.opinion = opinion
-
-    def clean_file(self):
-        from congress.records.uploads import validate_document
-
-        upload = self.cleaned_data.get("file")
-        validate_document(upload)
-        return upload
-
-    def clean(self):
-        data = super().clean()
-        if not (data.get("text") or "").strip() and not data.get("file"):
-            raise forms.ValidationError("请填写研究处理情况或上传报告文件。")
-        day = data.get("date")
-        if day and self.opinion and day < self.opinion.date:
-            self.add_error("date", "报告日期不能早于交办日期。")
-        if day and day > timezone.localdate():
-            self.add_error("date", "报告日期不能晚于今天。")
-        return data
-
-
-def get_opinion_for_unit(request: HttpRequest, pk: int):
-    """A review opinion sent to the user's unit; 404 for any other."""
-    from oversight.models import ReviewOpinion
-
-    if not request.user.has_perm("oversight.handle_reviewopinion"):
-        raise PermissionDenied
-    unit = unit_of(request.user)
-    if unit is None:
-        raise PermissionDenied
-    return get_object_or_404(ReviewOpinion.objects.select_related("source"), pk=pk, unit=unit)
-
-
-@require_http_methods(["GET", "HEAD", "POST"])
-def portal_opinion(request: HttpRequest, pk: int) -> HttpResponse:
-    """The unit reads a review opinion and submits its report on how it was handled."""
-    from oversight.models import ReviewOpinion
-    from oversight.services import ReportRefused, report
-
-    opinion = get_opinion_for_unit(request, pk)
-    can_report = opinion.state == ReviewOpinion.State.OPEN
-    form = OpinionReportForm(request.POST or None, request.FILES or None, opinion=opinion)
-    error = ""
-    if request.method == "POST":
-        if not can_report:
-            error = f"该意见当前状态为“{opinion.state}”，不能再提交报告。"
-        elif form.is_valid():
-            try:
-                report(
-                    opinion,
-                    date=form.cleaned_data["date"],
-                    text=form.cleaned_data["text"],
-                    file=form.cleaned_data.get("file"),
-                    attachments=form.cleaned_data.get("attachments") or [],
-                )
-            except ReportRefused as exc:
-                error = str(exc)
-            else:
-                messages.success(request, f"已提交研究处理情况报告：{opinion}")
-                return redirect("portal")
-    return render(
-        request,
-        "proposals/portal_opinion.html",
-        {
-            "object": opinion,
-            "form": form,
-            "can_report": can_report,
-            "error": error,
-        },
-        status=400 if request.method == "POST" else 200,
-    )
 
 
 # --- 批量交办 and 交办函 ----------------------------------------------------------------------

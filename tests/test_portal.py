@@ -146,7 +146,7 @@ def test_unit_reports_on_its_review_opinion(unit_client, unit, other_unit, db):
     theirs = ReviewOpinion.objects.create(
         name="教育审议意见", date=f.D(2025, 3, 1), body="区教育局", unit=other_unit
     )
-    page = unit_client.get(reverse("portal")).content.decode()
+    page = unit_client.get(reverse("portal_opinions")).content.decode()
     assert "就业审议意见" in page and "教育审议意见" not in page
     assert unit_client.get(reverse("portal_opinion", args=[theirs.pk])).status_code == 404
     empty = unit_client.post(reverse("portal_opinion", args=[mine.pk]), {"date": "2025-05-01"})
@@ -180,3 +180,24 @@ def test_a_reply_class_is_chosen_never_assumed(unit_client, assigned):
     assert "请选择答复类别" in refused.content.decode()
     mine.refresh_from_db()
     assert mine.state == "办理中" and mine.result == ""
+
+
+def test_the_units_opinions_are_the_oversight_apps_own_portal_page(
+    unit_client, unit, other_unit, db
+):
+    from oversight.models import ReviewOpinion
+
+    D_ = D(2025, 3, 5)
+    mine = ReviewOpinion.objects.create(name="本单位的意见", date=D_, body="区政府", unit=unit)
+    ReviewOpinion.objects.create(name="他单位的意见", date=D_, body="区政府", unit=other_unit)
+    page = unit_client.get(reverse("portal_opinions")).content.decode()
+    assert "本单位的意见" in page and "他单位的意见" not in page
+    assert reverse("portal_opinion", args=[mine.pk]) in page
+    # The unit's home links to it (declared by the oversight app), the suggestions' portal no more.
+    assert reverse("portal_opinions") in unit_client.get("/").content.decode()
+    assert "本单位的意见" not in unit_client.get(reverse("portal")).content.decode()
+
+
+def test_staff_have_no_unit_portal_of_opinions(clerk_client):
+    assert clerk_client.get(reverse("portal_opinions")).status_code == 403
+    assert clerk_client.post(reverse("portal_opinions")).status_code == 405
