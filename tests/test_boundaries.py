@@ -161,3 +161,30 @@ def test_an_overdue_reminder_names_the_lead_unit(handling):
     late = make(-1)
     bodies = [r.body for r in suggestions_overdue(TODAY) if f":{late.pk}:" in r.key]
     assert bodies and all(unit.name in b for b in bodies)
+
+
+def test_the_calendar_library_covers_its_first_and_last_year_and_no_more(db):
+    from congress.work.workdays import covered, library_years
+
+    first, last = library_years()
+    assert covered(first) == "日历库" and covered(last) == "日历库"
+    assert covered(last + 1) is None
+
+
+def test_an_entered_notice_leaves_other_days_to_the_week(db):
+    from congress.work.models import HolidayNotice
+    from congress.work.workdays import is_working_day
+
+    HolidayNotice.objects.create(year=2099, text="2099-01-01 放假 元旦")
+    assert is_working_day(D(2099, 1, 1)) is False  # the notice's holiday
+    assert is_working_day(D(2099, 1, 2)) is True  # a Friday
+    assert is_working_day(D(2099, 1, 3)) is False  # a Saturday
+
+
+def test_a_notice_reads_blank_lines_and_comments_and_spans_of_half_a_month():
+    from congress.work.notices import parse_notice
+
+    text = "# 2099年节假日安排\n\n2099-10-01 至 2099-10-16 放假 国庆\n"
+    assert len([d for d, working in parse_notice(2099, text).items() if not working]) == 16
+    with pytest.raises(ValueError, match="不超过半个月"):
+        parse_notice(2099, "2099-10-01 至 2099-10-17 放假 国庆")
