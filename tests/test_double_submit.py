@@ -72,3 +72,19 @@ def test_a_post_without_a_token_still_saves(clerk_client):
     data = {"kind": "常委会会议", "term": "18", "date": "2025-03-18", **FORMSETS}
     assert clerk_client.post("/meetings/new/", data).status_code == 302
     assert Meeting.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_the_sweeper_forgets_yesterdays_form_tokens(clerk_client):
+    import datetime
+
+    from django.utils import timezone
+
+    from congress.records.models import Submission
+    from congress.work.tasks import sweep_jobs
+
+    old = Submission.objects.create(token="a" * 32)
+    Submission.objects.filter(pk=old.pk).update(created=timezone.now() - datetime.timedelta(days=2))
+    fresh = Submission.objects.create(token="b" * 32)
+    assert sweep_jobs()["forms"] == 1
+    assert list(Submission.objects.all()) == [fresh]

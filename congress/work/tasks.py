@@ -17,7 +17,16 @@ def send_reminders() -> int:
 
 @shared_task(acks_late=True, ignore_result=True)
 def sweep_jobs() -> dict:
-    """Every minute (beat): retake jobs whose worker was lost, send the ones never sent."""
+    """Every minute (beat): retake jobs whose worker was lost, send the ones never sent; forget
+    the one-time form tokens of yesterday (a resent form arrives within seconds, not days)."""
+    import datetime
+
+    from django.utils import timezone
+
+    from congress.records.models import Submission
     from congress.work.jobs import sweep
 
-    return sweep()
+    done = sweep()
+    cutoff = timezone.now() - datetime.timedelta(days=1)
+    done["forms"] = Submission.objects.filter(created__lt=cutoff).delete()[0]
+    return done
