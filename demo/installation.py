@@ -37,5 +37,6 @@ def ensure_profile() -> Profile:
         "区委",
         18,
     )
+    profile.contact, profile.phone = "王明", "0816-1234567"
     profile.save()
     return profile

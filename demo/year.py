@@ -16,7 +16,7 @@ from pathlib import Path
 from django.db import transaction
 from django.utils import timezone
 
-from congress.accounts.models import Unit
+from congress.accounts.models import Profile, Unit
 from congress.review.models import ReportText
 from deputies.models import Activity, Deputy, Station
 from meetings.models import AgendaItem, Appointment, Decision, Meeting
@@ -27,7 +27,7 @@ from oversight.models import (
     ProjectVisit,
     ReviewOpinion,
 )
-from proposals.models import Suggestion, SuggestionEvent
+from proposals.models import AssignmentLetter, Suggestion, SuggestionEvent
 
 from . import texts
 
@@ -696,6 +696,21 @@ class Builder:
         through.objects.bulk_create(links, ignore_conflicts=True)
         SuggestionEvent.objects.bulk_create(events)
         self.note("代表建议", len(rows))
+        self.letters(saved, clerk)
+
+    def letters(self, saved: list[Suggestion], clerk=None) -> None:
+        """交办函 as the office sent them: one a unit and a day, numbered 〔YYYY〕1号 on."""
+        batches: dict = {}
+        for s in saved:
+            if s.lead_unit_id and s.assigned:
+                batches.setdefault((s.assigned, s.lead_unit.name, s.lead_unit_id), []).append(s)
+        prefix = Profile.get().letter_prefix
+        for n, ((day, _name, unit_id), items) in enumerate(sorted(batches.items()), 1):
+            letter = AssignmentLetter.objects.create(
+                number=f"{prefix}〔{YEAR}〕{n}号", unit_id=unit_id, date=day, created_by=clerk
+            )
+            letter.suggestions.set(items)
+        self.note("交办函", len(batches))
 
     def current_year(self, county: list[Deputy], clerk=None) -> None:
         """The running year, lived up to today (congress.demo.running)."""

@@ -7,7 +7,7 @@ from django.views.decorators.http import require_http_methods
 from congress.accounts.models import Profile
 from congress.accounts.roles import perm_required, staff_required
 from congress.documents.rosters import FORMATS, roster_response
-from congress.documents.text import cn_number
+from congress.documents.text import cn_date, cn_number
 
 from .models import Deputy
 
@@ -68,7 +68,7 @@ def roster(request: HttpRequest) -> HttpResponse:
                 ]
                 for d in people
             ],
-            note=f"共{len(people)}名 · 截至{timezone.localdate():%Y年%m月%d日}",
+            note=f"共{len(people)}名 · 截至{cn_date(timezone.localdate())}",
         )
     groups = (
         in_office.values(field)

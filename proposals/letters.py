@@ -3,29 +3,48 @@
 
 from __future__ import annotations
 
-from django.template.loader import render_to_string
-from django.utils import timezone
-
 from congress.accounts.models import Profile
-from congress.documents.text import natural
+from congress.documents.layout import Printed, grid, page_html, print_pdf
+from congress.documents.text import cell_text, natural
+
+HEADERS = ["序号", "编号", "标题", "领衔代表", "答复期限"]
+
+
+def letter_html(letter, profile: Profile) -> str:
+    items = sorted(letter.suggestions.select_related("lead"), key=lambda s: natural(s.number))
+    rows = [
+        [str(i), s.number, s.title, s.lead.name if s.lead else "", cell_text(s.deadline)]
+        for i, s in enumerate(items, 1)
+    ]
+    return page_html(
+        "proposals/letter.html",
+        {
+            "title": f"交办函 {letter.number}",
+            "author": profile.office_unit,
+            "letter": letter,
+            "items": items,
+            "grid": grid(HEADERS, rows, allow_landscape=False),
+            "profile": profile,
+        },
+    )
+
+
+def by_number(letters) -> list:
+    """Letters in the order of their 文号 read as numbers: 〔2025〕2号 before 〔2025〕10号."""
+    return sorted(letters, key=lambda letter: natural(letter.number))
+
+
+def print_letters(letters) -> Printed:
+    """One PDF holding each letter as a document of its own: its pages numbered from 1, each
+    starting on a right-hand page of the batch."""
+    profile = Profile.get()
+    letters = by_number(letters)
+    return print_pdf(
+        [letter_html(letter, profile) for letter in letters],
+        title="交办函" if len(letters) > 1 else f"交办函 {letters[0].number}",
+        author=profile.office_unit,
+    )
 
 
 def render_letters_pdf(letters) -> bytes:
-    """One PDF holding each letter on pages of its own."""
-    from congress.documents.pdf import html_to_pdf
-
-    profile = Profile.get()
-    prepared = [
-        (
-            letter,
-            list(letter.suggestions.select_related("lead").order_by("date", "pk")),
-        )
-        for letter in letters
-    ]
-    for _letter, items in prepared:
-        items.sort(key=lambda s: natural(s.number))
-    html = render_to_string(
-        "proposals/letters.html",
-        {"letters": prepared, "profile": profile, "printed": timezone.localdate()},
-    )
-    return html_to_pdf(html)
+    return print_letters(letters).data

@@ -6,7 +6,17 @@ from congress.accounts.models import Profile, Unit
 class ProfileForm(forms.ModelForm):
     class Meta:
         model = Profile
-        fields = ["name", "place", "level", "party_short", "term", "office_unit", "letter_prefix"]
+        fields = [
+            "name",
+            "place",
+            "level",
+            "party_short",
+            "term",
+            "office_unit",
+            "letter_prefix",
+            "contact",
+            "phone",
+        ]
 
 
 class UnitForm(forms.ModelForm):

@@ -36,6 +36,10 @@ class Profile(models.Model):
         default="安州区人大常委会办公室",
         help_text=_("交办函的落款和版头"),
     )
+    contact = models.CharField(
+        _("联系人"), max_length=30, blank=True, help_text=_("交办函末尾的联系人")
+    )
+    phone = models.CharField(_("联系电话"), max_length=40, blank=True)
     # The dashboard's tiles, by figure name, in the office's order (empty: the default set).
     tiles = models.JSONField(_("驾驶舱统计数字"), default=list, blank=True)
 

@@ -6,11 +6,11 @@ import io
 from urllib.parse import quote
 
 from django.http import HttpResponse
-from django.template.loader import render_to_string
 from django.utils import timezone
 
 from congress.accounts.models import Profile
-from congress.documents.text import cell_text
+from congress.documents.layout import grid, page_html, print_pdf
+from congress.documents.text import cell_text, cn_date
 
 FORMATS = ("pdf", "xlsx")
 
@@ -32,39 +32,51 @@ def roster_response(
     return response
 
 
-def _pdf(title: str, headers: list[str], rows: list[list[str]], note: str) -> bytes:
-    from congress.documents.pdf import html_to_pdf
-
-    html = render_to_string(
+def roster_html(title: str, headers: list[str], rows: list[list[str]], note: str = "") -> str:
+    """The roster on the text block: a 序号 column first, the sheet turned when the columns
+    need it."""
+    profile = Profile.get()
+    # A column empty on every row (no 文号 recorded all year) only narrows the others.
+    keep = [i for i in range(len(headers)) if any(row[i] for row in rows)] or list(
+        range(len(headers))
+    )
+    headers = [headers[i] for i in keep]
+    numbered = [[str(n), *(row[i] for i in keep)] for n, row in enumerate(rows, 1)]
+    return page_html(
         "congress/roster.html",
         {
             "title": title,
-            "headers": headers,
-            "rows": rows,
+            "author": profile.name,
+            "grid": grid(["序号", *headers], numbered),
             "note": note,
-            "profile": Profile.get(),
+            "profile": profile,
             "printed": timezone.localdate(),
         },
     )
-    return html_to_pdf(html)
+
+
+def _pdf(title: str, headers: list[str], rows: list[list[str]], note: str) -> bytes:
+    return print_pdf([roster_html(title, headers, rows, note)], title=title).data
 
 
 def _xlsx(title: str, headers: list[str], rows: list[list[str]], note: str) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
+    from openpyxl.worksheet.properties import PageSetupProperties
 
     wb = Workbook()
     ws = wb.active
     ws.title = title[:31]
     ws.append([title])
     ws["A1"].font = Font(bold=True, size=14)
-    ws.append([note or f"{Profile.get().name} · {timezone.localdate():%Y年%m月%d日}"])
+    ws.append([note or f"{Profile.get().name} · {cn_date(timezone.localdate())}"])
     ws.append(headers)
     for cell in ws[3]:
         cell.font = Font(bold=True)
     for row in rows:
-        # Text, not formulas: a name that starts with "=" stays a name.
-        ws.append([f"'{v}" if v[:1] in "=+-@" else v for v in row])
+        # An empty value is an empty cell; text, not formulas: a name that starts with "=" stays
+        # a name.
+        ws.append([None if not v else f"'{v}" if v[:1] in "=+-@" else v for v in row])
     for i, header in enumerate(headers, 1):
         width = max([len(header), *(len(r[i - 1]) for r in rows)] or [4])
         ws.column_dimensions[ws.cell(3, i).column_letter].width = min(40, 2 * width + 2)
@@ -72,6 +84,17 @@ def _xlsx(title: str, headers: list[str], rows: list[list[str]], note: str) -> b
     for row in ws.iter_rows(min_row=4):
         for cell in row:
             cell.alignment = Alignment(vertical="top", wrap_text=True)
+    # Printed from Excel: A4, as wide as the paper, turned when the PDF turns, the header row on
+    # every page, the title and page numbers in the margins.
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape" if grid(headers, rows).landscape else "portrait"
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.print_title_rows = "3:3"
+    ws.print_options.horizontalCentered = True
+    ws.oddHeader.center.text = title
+    ws.oddFooter.center.text = "第 &P 页，共 &N 页"
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()

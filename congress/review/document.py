@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 
 from congress.accounts.models import Profile
+from congress.documents.layout import Grid, grid
 from congress.documents.text import cell_text, cn_date, natural
 from congress.figures.figureset import (
     Value,
@@ -41,6 +42,11 @@ class Table:
     headers: list[str]
     rows: list[list[str]]
     numeric: list[bool]
+
+    @property
+    def grid(self) -> Grid:
+        """Column widths for the text block (the review never turns a sheet mid-text)."""
+        return grid(self.headers, self.rows, allow_landscape=False)
 
 
 @dataclass

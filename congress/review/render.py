@@ -3,15 +3,10 @@ outside the project's own static files."""
 
 from __future__ import annotations
 
-import io
-import logging
-
-from django.template.loader import render_to_string
-
+from congress.documents.layout import page_html, print_pdf
 from congress.documents.pdf import (
     FetchRefused,
     allowed_file,
-    base_url,
     restricted_fetcher,
     static_roots,
 )
@@ -27,41 +22,13 @@ __all__ = [
 
 
 def render_html(context: dict) -> str:
-    return render_to_string("congress/report/annual.html", context)
-
-
-class _MissingGlyphs(logging.Handler):
-    """Collects the characters WeasyPrint found no font for (each would print as a box)."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.found: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        message = record.getMessage()
-        if ".notdef glyph" in message:
-            self.found.append(message.split(":", 1)[-1].strip())
+    return page_html("congress/report/annual.html", context)
 
 
 def render_pdf(context: dict) -> tuple[bytes, int]:
     """The PDF bytes and its page count. Characters no installed font can draw are listed in
     ``context["missing_glyphs"]``."""
-    from weasyprint import HTML
-
-    html = render_html(context)
-    base = base_url()
-    missing = _MissingGlyphs()
-    logger = logging.getLogger("weasyprint")
-    logger.addHandler(missing)
-    out = io.BytesIO()
-    try:
-        document = HTML(string=html, base_url=base, url_fetcher=restricted_fetcher()).render()
-        review = context["review"]
-        document.metadata.title = review.title
-        document.metadata.authors = [review.office]
-        # Glyphs are drawn (and missing ones noticed) while writing; fonts are subset.
-        document.write_pdf(out)
-    finally:
-        logger.removeHandler(missing)
-    context["missing_glyphs"] = missing.found
-    return out.getvalue(), len(document.pages)
+    review = context["review"]
+    printed = print_pdf([render_html(context)], title=review.title, author=review.office)
+    context["missing_glyphs"] = printed.missing_glyphs
+    return printed.data, printed.page_count
