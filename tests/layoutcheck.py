@@ -47,6 +47,10 @@ class Page:
         return "".join(c["text"] for c in self.chars).strip()
 
     @property
+    def folio_number(self) -> int | None:
+        return int(FOLIO.match(self.folio).group(1)) if self.folio else None
+
+    @property
     def blank(self) -> bool:
         return not self.text and not self.folio
 
