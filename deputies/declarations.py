@@ -1,5 +1,6 @@
 """The deputies app's section on the staff home."""
 
+from congress.documents import archive
 from congress.review import paragraphs as review
 from congress.site.declarations import Section, register
 
@@ -35,3 +36,14 @@ review.register(
         order=420,
     ),
 )
+
+
+def _roster(year: int):
+    from congress.documents.rosters import roster_files
+
+    from .rosters import deputies_roster
+
+    return roster_files(*deputies_roster())
+
+
+archive.register(archive.Printable("deputies-roster", "名册", 30, _roster))

@@ -1,15 +1,14 @@
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from congress.accounts.models import Profile
 from congress.accounts.roles import perm_required, staff_required
 from congress.documents.rosters import FORMATS, roster_response
-from congress.documents.text import cn_date, cn_number
 
 from .models import Deputy
+from .rosters import deputies_roster
 
 
 def composition(term: int, level: str = Deputy.Level.COUNTY) -> dict:
@@ -39,37 +38,7 @@ def roster(request: HttpRequest) -> HttpResponse:
     )
     fmt = request.GET.get("format", "")
     if fmt in FORMATS:
-        people = in_office.select_related("station").order_by(field, "name")
-        return roster_response(
-            fmt,
-            f"{profile.name}第{cn_number(profile.term)}届{profile.level}人大代表名册",
-            [
-                "姓名",
-                "性别",
-                "民族",
-                "出生日期",
-                "政治面貌",
-                "工作单位及职务",
-                "选区",
-                "代表团",
-                "联络站",
-            ],
-            [
-                [
-                    d.name,
-                    d.sex,
-                    d.ethnicity,
-                    d.birth,
-                    d.party,
-                    f"{d.workplace}{d.post}",
-                    d.district,
-                    d.delegation,
-                    d.station.name if d.station else "",
-                ]
-                for d in people
-            ],
-            note=f"共{len(people)}名 · 截至{cn_date(timezone.localdate())}",
-        )
+        return roster_response(fmt, *deputies_roster(field))
     groups = (
         in_office.values(field)
         .annotate(n=Count("pk"), women=Count("pk", filter=Q(sex=Deputy.Sex.FEMALE)))

@@ -1,5 +1,6 @@
 """The meetings app's section on the staff home."""
 
+from congress.documents import archive
 from congress.review import paragraphs as review
 from congress.site.declarations import Section, register
 
@@ -32,3 +33,14 @@ review.register(
         order=30,
     ),
 )
+
+
+def _roster(year: int):
+    from congress.documents.rosters import roster_files
+
+    from .rosters import appointments_roster
+
+    return roster_files(*appointments_roster(year))
+
+
+archive.register(archive.Printable("appointments-roster", "名册", 31, _roster))

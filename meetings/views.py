@@ -77,7 +77,6 @@ def appointments_roster(request: HttpRequest) -> HttpResponse:
     from django.http import Http404
     from django.utils import timezone
 
-    from congress.accounts.models import Profile
     from congress.documents.rosters import FORMATS, roster_response
 
     try:
@@ -87,33 +86,6 @@ def appointments_roster(request: HttpRequest) -> HttpResponse:
     fmt = request.GET.get("format", "pdf")
     if fmt not in FORMATS or not 1949 <= year <= 2100:
         raise Http404
-    rows = Appointment.objects.in_year(year).select_related("meeting").order_by("date", "person")
-    return roster_response(
-        fmt,
-        f"{Profile.get().name}{year}年人事任免名册",
-        [
-            "姓名",
-            "任免类型",
-            "单位及职务",
-            "日期",
-            "会议",
-            "提请人",
-            "表决结果",
-            "文号",
-            "宪法宣誓",
-        ],
-        [
-            [
-                a.person,
-                a.kind,
-                f"{a.organisation}{a.post}",
-                a.date,
-                a.meeting or "",
-                a.proposer,
-                a.vote_result,
-                a.doc_number,
-                a.oath_date or ("待宣誓" if a.kind in Appointment.OATH_KINDS else "—"),
-            ]
-            for a in rows
-        ],
-    )
+    from .rosters import appointments_roster
+
+    return roster_response(fmt, *appointments_roster(year))

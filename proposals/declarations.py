@@ -1,5 +1,6 @@
 """The suggestions app's section on the staff home, and its link on a handling unit's home."""
 
+from congress.documents import archive
 from congress.review import paragraphs as review
 from congress.site.declarations import UNIT, Section, register
 
@@ -34,3 +35,19 @@ review.register(
         order=410,
     ),
 )
+
+
+def _letters(year: int):
+    from congress.documents.archive import ArchiveFile
+
+    from .letters import by_number, print_letters
+    from .models import AssignmentLetter
+
+    for letter in by_number(
+        AssignmentLetter.objects.filter(date__year=year).select_related("unit")
+    ):
+        printed = print_letters([letter])
+        yield ArchiveFile(f"{letter.number}.pdf", printed.data, letter.number, printed.page_count)
+
+
+archive.register(archive.Printable("letters", "交办函", 20, _letters))

@@ -59,6 +59,18 @@ def _pdf(title: str, headers: list[str], rows: list[list[str]], note: str) -> by
     return print_pdf([roster_html(title, headers, rows, note)], title=title).data
 
 
+def roster_files(title: str, headers: list[str], rows: list[list], note: str = "") -> list:
+    """The roster for the year's archive: its PDF and its workbook."""
+    from congress.documents.archive import ArchiveFile
+
+    cells = [[cell_text(v) for v in row] for row in rows]
+    printed = print_pdf([roster_html(title, headers, cells, note)], title=title)
+    return [
+        ArchiveFile(f"{title}.pdf", printed.data, pages=printed.page_count),
+        ArchiveFile(f"{title}.xlsx", _xlsx(title, headers, cells, note)),
+    ]
+
+
 def _xlsx(title: str, headers: list[str], rows: list[list[str]], note: str) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
