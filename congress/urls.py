@@ -83,6 +83,8 @@ urlpatterns = [
         report_views.report_download_docx,
         name="report_download_docx",
     ),
+    path("reports/archive/", report_views.archive_request, name="archive_request"),
+    path("reports/archive/<int:pk>.zip", report_views.archive_download, name="archive_download"),
     path("reports/<int:year>/text/", report_views.text_edit, name="report_text"),
     path("reports/<int:year>/text/preview/", report_views.text_preview, name="report_text_preview"),
     path("figures/", figure_views.own_figures, name="own_figures"),

@@ -1,6 +1,6 @@
 """The review's background job: printing a year's review as PDF and Word."""
 
-from congress.review.models import ReportJob
+from congress.review.models import ArchiveJob, ReportJob
 from congress.work.jobs import Kind, register
 
 R = ReportJob.Status
@@ -10,6 +10,17 @@ REPORT = register(
         {R.QUEUED: R.RUNNING},
         "congress.review.tasks.render_annual_report",
         R.FAILED,
+        failure=lambda message: {"error": message, "step": "失败"},
+    )
+)
+
+A = ArchiveJob.Status
+ARCHIVE = register(
+    Kind(
+        ArchiveJob,
+        {A.QUEUED: A.RUNNING},
+        "congress.review.tasks.build_archive",
+        A.FAILED,
         failure=lambda message: {"error": message, "step": "失败"},
     )
 )

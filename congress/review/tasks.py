@@ -127,3 +127,52 @@ def _fail(job_id: int, message: str) -> None:
         )
     except DatabaseError:
         log.exception("could not record the failure of report job %s", job_id)
+
+
+@shared_task(bind=True, acks_late=True, max_retries=3, soft_time_limit=1800, time_limit=1900)
+def build_archive(self, job_id: int) -> str:
+    """The year's printed documents as one zip, stored on the job."""
+    from congress.documents.archive import zipped
+    from congress.review.models import ArchiveJob
+    from congress.work.jobs import Heartbeat
+    from congress.work.jobs import claim as take
+
+    A = ArchiveJob.Status
+    if not take(
+        ArchiveJob,
+        job_id,
+        A.QUEUED,
+        A.RUNNING,
+        owner=self.request.id or "",
+        started=timezone.now(),
+        progress=5,
+        step="准备",
+    ):
+        return "skipped"
+    job = ArchiveJob.objects.get(pk=job_id)
+    with Heartbeat(ArchiveJob, job_id, A.RUNNING):
+        try:
+            data, entries = zipped(
+                job.year,
+                progress=lambda label: ArchiveJob.objects.filter(pk=job_id).update(
+                    step=f"排版{label}", progress=50
+                ),
+            )
+            job.file.save(f"{job.year}年度归档-{job.pk}.zip", ContentFile(data), save=False)
+            ArchiveJob.objects.filter(pk=job_id).update(
+                status=A.DONE,
+                progress=100,
+                step="完成",
+                file=job.file.name,
+                files=len(entries),
+                pages=sum(e.pages or 0 for e in entries),
+                finished=timezone.now(),
+                lease_until=None,
+            )
+            return "done"
+        except Exception:  # noqa: BLE001 - shown on the job; the details go to the log
+            log.exception("archive %s failed", job_id)
+            ArchiveJob.objects.filter(pk=job_id).update(
+                status=A.FAILED, step="失败", error=UNFORESEEN, finished=timezone.now()
+            )
+            return "failed"

@@ -18,7 +18,7 @@ from congress.records.uploads import serve
 from congress.records.years import FIRST, LAST, in_range, year_or_404
 from congress.review.check import names
 from congress.review.gather import gather
-from congress.review.models import ReportJob, ReportText
+from congress.review.models import ArchiveJob, ReportJob, ReportText
 from congress.review.render import render_html
 from congress.review.services import request_report
 
@@ -80,6 +80,9 @@ def reports(request: HttpRequest) -> HttpResponse:
             "jobs": ReportJob.objects.filter(year=year).select_related("requested_by")[:30],
             "form": form,
             "can_generate": request.user.has_perm("congress.add_reportjob"),
+            "archives": ArchiveJob.objects.filter(year=year)[:10]
+            if request.user.has_perm("congress.add_reportjob")
+            else [],
             "can_edit": request.user.has_perm("congress.change_reporttext"),
         },
         status=400 if request.method == "POST" else 200,
@@ -201,3 +204,36 @@ def report_preview(request: HttpRequest, year: int) -> HttpResponse:
     context["css_href"] = "/static/css/report.css"
     context["preview"] = True
     return HttpResponse(render_html(context))
+
+
+def get_archive_for_user(request: HttpRequest, pk: int) -> ArchiveJob:
+    """An archive holds every deputy's particulars: only staff who print the review see it."""
+    if not request.user.has_perm("congress.add_reportjob"):
+        raise PermissionDenied
+    return get_object_or_404(ArchiveJob, pk=pk)
+
+
+@require_POST
+@staff_required
+@perm_required("congress.add_reportjob")
+def archive_request(request: HttpRequest) -> HttpResponse:
+    """年度归档: ask for the year's documents as one zip, built in the background."""
+    from congress.review.services import request_archive
+
+    form = YearForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, f"年度无效：请选择 {FIRST} 至 {LAST} 之间的年度。")
+        return redirect("reports")
+    job, created = request_archive(form.cleaned_data["year"], request.user)
+    if not created:
+        messages.info(request, f"{job.year}年度归档正在生成中，请稍候。")
+    return redirect(f"{reverse('reports')}?year={job.year}")
+
+
+@require_GET
+@staff_required
+def archive_download(request: HttpRequest, pk: int) -> HttpResponse:
+    job = get_archive_for_user(request, pk)
+    if job.status != ArchiveJob.Status.DONE or not job.file:
+        raise Http404
+    return serve(job.file)
