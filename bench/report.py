@@ -50,7 +50,10 @@ def child(case: str) -> None:
     else:
         call_command("generate_sample", years=1, scale=10, seed=1, stdout=open("/dev/null", "w"))
         year = timezone.localdate().year
-        demo = Path(__file__).resolve().parent.parent / "congress" / "demo" / "data"
+        import demo as demo_package
+
+        # Wherever the demo package lives, its data is beside it.
+        demo = Path(demo_package.__file__).resolve().parent / "data"
         call_command("figures", "--load", str(demo / "figures.json"), stdout=open("/dev/null", "w"))
         text = (demo / "review-2025.md").read_text(encoding="utf-8")
         from congress.review.models import ReportText

@@ -62,6 +62,11 @@ def _newer_records(day, unit, unit_user, suggestion) -> dict:
     job.pdf.save("r.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"), save=False)
     job.docx.save("r.docx", ContentFile(b"PK\x03\x04"), save=False)
     job.save()
+    from congress.review.models import ArchiveJob
+
+    archive = ArchiveJob(year=2025, status="已完成")
+    archive.file.save("a.zip", ContentFile(b"PK\x05\x06" + bytes(18)), save=False)
+    archive.save()
     imported = LedgerImport(filename="台账.xlsx", status="待确认", result={"created": {}})
     imported.file.save("l.xlsx", ContentFile(b"PK\x03\x04"), save=False)
     imported.save()
@@ -72,6 +77,7 @@ def _newer_records(day, unit, unit_user, suggestion) -> dict:
         "ledger_import": imported.pk,  # …_status, …_confirm
         "report": job.pk,  # report_status, report_download
         "report_download": job.pk,  # report_download_docx
+        "archive": archive.pk,  # archive_download
         "meeting": meeting_doc.pk,  # meeting_document
         "opinion_report": opinion.pk,  # opinion_report_file
         "suggestion_reply": suggestion.pk,  # suggestion_reply_file
