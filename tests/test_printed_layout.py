@@ -217,3 +217,12 @@ def test_the_checker_finds_lines_short_of_the_grid(db):
     assert check(_page(text), Spec(grid=True)) == []
     loose = check(_page(text, "html { letter-spacing: 0.3pt; }"), Spec(grid=True))
     assert any("个字" in p for p in loose)
+
+
+def test_printed_files_are_tagged_for_screen_readers(letters):
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(print_letters([letters[0]]).data))
+    root = reader.trailer["/Root"]
+    assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"]
+    assert root["/Lang"] == "zh-Hans"

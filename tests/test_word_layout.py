@@ -80,3 +80,24 @@ def test_the_page_grid_is_22_lines_of_28_characters(docx):
         assert int(width_pt / pitch + 0.01) == 28
         height_pt = section.page_height.pt - section.top_margin.pt - section.bottom_margin.pt
         assert int(height_pt / (int(grid.get(qn("w:linePitch"))) / 20) + 0.01) == 22
+
+
+def test_charts_are_pictures_in_word_and_an_empty_chart_is_left_out(known_year):
+    ReportText.objects.create(
+        year=2025,
+        title="t",
+        text="召开常委会会议{{常委会会议}}。\n\n{{图:常委会会议按月}}\n\n{{图:民生实事进度}}",
+    )
+    from oversight.models import LivelihoodProject, ProjectVisit
+
+    ProjectVisit.objects.all().delete()
+    LivelihoodProject.objects.all().delete()
+    review = build(2025)
+    charts = [p.caption for p in review.parts if p.kind == "chart"]
+    # The year has meetings but no 民生实事 project: that chart has no bar to draw.
+    assert charts == ["常委会会议按月"]
+    doc = Document(io.BytesIO(render_docx(review)))
+    assert len(doc.inline_shapes) == 1
+    assert not any("见 PDF" in p.text for p in doc.paragraphs)
+    picture = doc.inline_shapes[0]
+    assert picture.width.mm > 100

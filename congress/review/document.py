@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from congress.accounts.models import Profile
 from congress.documents.layout import Grid, grid
+from congress.documents.raster import is_empty
 from congress.documents.text import cell_text, cn_date, natural
 from congress.figures.figureset import (
     Value,
@@ -196,7 +197,10 @@ def build(
                 )
             elif block.kind == "chart":
                 svg = svg or drawn(year)
-                parts.append(Part("chart", chart=svg[block.name], caption=block.name))
+                # A chart of nothing but zero bars says nothing: it is left out, like a
+                # heading with nothing under it.
+                if not is_empty(svg[block.name]):
+                    parts.append(Part("chart", chart=svg[block.name], caption=block.name))
             else:
                 parts.append(Part(block.kind, _runs(block.parts, values, settings)))
         parts = _prune_headings(parts)

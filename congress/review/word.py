@@ -208,6 +208,22 @@ def _table(doc, table) -> None:
             _cell(cell, text, BODY, right=table.numeric[i])
 
 
+def _chart(doc, part) -> None:
+    """The chart as the PDF draws it, a picture across the text block, its caption above."""
+    from congress.documents.raster import svg_to_png
+
+    caption = doc.add_paragraph()
+    caption.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    caption.paragraph_format.first_line_indent = Pt(0)
+    caption.paragraph_format.keep_with_next = True
+    _font(caption.add_run(part.caption), HEI, 14)
+    p = doc.add_paragraph()
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    p.paragraph_format.first_line_indent = Pt(0)
+    p.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
+    p.add_run().add_picture(io.BytesIO(svg_to_png(part.chart)), width=Mm(150))
+
+
 def _cell(cell, text: str, face: str, right: bool = False) -> None:
     p = cell.paragraphs[0]
     p.paragraph_format.first_line_indent = Pt(0)
@@ -242,9 +258,7 @@ def render_docx(review: Review) -> bytes:
         if part.kind == "table":
             _table(doc, part.table)
         elif part.kind == "chart":
-            p = doc.add_paragraph()
-            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            _font(p.add_run(f"（图：{part.caption}，见 PDF 版）"), BODY, 12)
+            _chart(doc, part)
         else:
             if part.kind == "p":
                 p = doc.add_paragraph()
