@@ -3,7 +3,7 @@ numbers): what the tests walk, count and export for every kind, whatever the app
 
 import datetime
 
-from .models import Appointment, Decision, Meeting
+from .models import Appointment, Attendance, Decision, Meeting, Member, Vote
 
 
 def day(n: int) -> datetime.date:
@@ -32,3 +32,22 @@ def appointment(n: int) -> Appointment:
         date=day(n),
         meeting=Meeting.objects.create(kind=Meeting.Kind.STANDING, term=18, seq=n, date=day(n)),
     )
+
+
+def member(n: int) -> Member:
+    return Member.objects.create(
+        name=f"委员{n}", post=Member.Post.MEMBER, term=18, start=datetime.date(2021, 10, 1)
+    )
+
+
+def attendance(n: int) -> Attendance:
+    # A 主任会议: its attendance has no quorum to keep, so any one row stands alone.
+    return Attendance.objects.create(
+        meeting=meeting(1000 + n), member=member(1000 + n), status=Attendance.Status.PRESENT
+    )
+
+
+def vote(n: int) -> Vote:
+    m = Meeting.objects.create(kind=Meeting.Kind.STANDING, term=18, seq=2000 + n, date=day(n))
+    member(2000 + n)
+    return Vote.objects.create(meeting=m, item=f"表决事项{n}", yes=1, no=0, abstain=0)

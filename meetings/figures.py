@@ -9,7 +9,7 @@ from congress.figures.charts import register as register_charts
 from congress.figures.panels import ROWS, Panel
 from congress.figures.panels import register as register_panels
 
-from .kinds import appointments, decisions, meetings
+from .kinds import appointments, attendance, decisions, meetings, votes
 from .models import Appointment, Meeting
 
 register(
@@ -54,6 +54,45 @@ register(
         section="politics",
         name="任免",
         tile=70,
+    ),
+    # Format 3: the members' attendance at the year's 常委会会议, and the items voted.
+    Figure(
+        "attendance_rows",
+        "常委会会议应出席人次",
+        "人次",
+        "当年常委会会议的会议出席记录（出席、请假、缺席）",
+        kind=attendance,
+        params=lambda y: {"year": y, "meeting_kind": Meeting.Kind.STANDING},
+        section="politics",
+    ),
+    Figure(
+        "attendance_present",
+        "常委会会议出席人次",
+        "人次",
+        "当年常委会会议中出席情况为“出席”的记录",
+        kind=attendance,
+        params=lambda y: {"year": y, "meeting_kind": Meeting.Kind.STANDING, "status": "出席"},
+        section="politics",
+    ),
+    Figure(
+        "attendance_rate",
+        "组成人员出席率",
+        "",
+        "出席 ÷ 当年常委会会议的会议出席记录",
+        numerator="attendance_present",
+        denominator="attendance_rows",
+        section="politics",
+        name="出席率",
+        tile=75,
+    ),
+    Figure(
+        "votes",
+        "表决事项",
+        "项",
+        "当年会议的表决记录",
+        kind=votes,
+        section="politics",
+        name="表决事项",
     ),
 )
 

@@ -2,7 +2,7 @@ import django_filters
 
 from congress.records.filters import RecordFilter
 
-from .models import Appointment, Decision, Meeting
+from .models import Appointment, Attendance, Decision, Meeting, Member, Vote
 
 
 class MeetingFilter(RecordFilter):
@@ -37,3 +37,39 @@ class AppointmentFilter(RecordFilter):
         if value == "waiting":
             return queryset.awaiting_oath()
         return queryset.filter(oath_date__isnull=False)
+
+
+class MemberFilter(RecordFilter):
+    search_fields = ("name",)
+    serving = django_filters.DateFilter(label="在任日期", method="filter_serving")
+    date_field = "start"
+
+    class Meta:
+        model = Member
+        fields = ["post", "term"]
+
+    def filter_serving(self, queryset, name, value):
+        return queryset.serving(value)
+
+
+class AttendanceFilter(RecordFilter):
+    """By the meeting's date (kept on the row), its kind and the status."""
+
+    search_fields = ("member__name", "meeting__name")
+    date_field = "day"
+    meeting_kind = django_filters.ChoiceFilter(
+        label="会议类型", field_name="meeting__kind", choices=Meeting.Kind.choices
+    )
+
+    class Meta:
+        model = Attendance
+        fields = ["status", "meeting", "member"]
+
+
+class VoteFilter(RecordFilter):
+    search_fields = ("item", "meeting__name")
+    date_field = "day"
+
+    class Meta:
+        model = Vote
+        fields = ["meeting"]

@@ -3,13 +3,22 @@ from django.forms import inlineformset_factory
 
 from congress.records.filters import date_input
 
-from .models import AgendaItem, Appointment, Decision, Meeting, MeetingDocument
+from .models import (
+    AgendaItem,
+    Appointment,
+    Attendance,
+    Decision,
+    Meeting,
+    MeetingDocument,
+    Member,
+    Vote,
+)
 
 
 class MeetingForm(forms.ModelForm):
     class Meta:
         model = Meeting
-        fields = ["kind", "term", "seq", "name", "date", "place", "present", "on_leave", "notes"]
+        fields = ["kind", "term", "seq", "name", "date", "place", "notes"]
         widgets = {"date": date_input()}
 
 
@@ -55,3 +64,24 @@ class AppointmentForm(forms.ModelForm):
             "oath_form",
         ]
         widgets = {"date": date_input(), "oath_date": date_input()}
+
+
+class MemberForm(forms.ModelForm):
+    class Meta:
+        model = Member
+        fields = ["name", "post", "term", "start", "end", "deputy"]
+        widgets = {"start": date_input(), "end": date_input()}
+
+
+class AttendanceForm(forms.ModelForm):
+    """One member at one meeting (corrections; the attendance page records a whole meeting)."""
+
+    class Meta:
+        model = Attendance
+        fields = ["meeting", "member", "status", "reason"]
+
+
+class VoteForm(forms.ModelForm):
+    class Meta:
+        model = Vote
+        fields = ["meeting", "item", "yes", "no", "abstain", "silent"]

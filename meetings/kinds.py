@@ -3,9 +3,25 @@
 from congress.records.kinds import Column, RecordKind
 
 from . import examples
-from .filters import AppointmentFilter, DecisionFilter, MeetingFilter
-from .forms import AgendaFormSet, AppointmentForm, DecisionForm, DocumentFormSet, MeetingForm
-from .models import Appointment, Decision, Meeting
+from .filters import (
+    AppointmentFilter,
+    AttendanceFilter,
+    DecisionFilter,
+    MeetingFilter,
+    MemberFilter,
+    VoteFilter,
+)
+from .forms import (
+    AgendaFormSet,
+    AppointmentForm,
+    AttendanceForm,
+    DecisionForm,
+    DocumentFormSet,
+    MeetingForm,
+    MemberForm,
+    VoteForm,
+)
+from .models import Appointment, Attendance, Decision, Meeting, Member, Vote
 
 
 def _meeting_context(meeting: Meeting) -> dict:
@@ -15,6 +31,9 @@ def _meeting_context(meeting: Meeting) -> dict:
         "decisions": meeting.decisions.all(),
         "appointments": meeting.appointments.all(),
         "oversight_items": meeting.oversight_items.all(),
+        "attendance": meeting.attendance.select_related("member"),
+        "meeting_present": meeting.attendance.filter(status="出席").count(),
+        "votes": meeting.votes.all(),
     }
 
 
@@ -73,4 +92,60 @@ appointments = RecordKind(
         Column("宪法宣誓", "oath_status"),
     ],
     actions=[("任免名册（PDF）", "appointments_roster"), ("待宪法宣誓", "appointments_oath")],
+)
+
+
+members = RecordKind(
+    key="members",
+    example=examples.member,
+    model=Member,
+    form=MemberForm,
+    filterset=MemberFilter,
+    queryset=lambda: Member.objects.all(),
+    default_order="start",
+    columns=[
+        Column("姓名", "name", "name", link=True),
+        Column("职务", "get_post_display", "post"),
+        Column("届次", "term", "term"),
+        Column("任职日期", "start", "start"),
+        Column("离任日期", "end", "end"),
+    ],
+)
+
+
+attendance = RecordKind(
+    key="attendance",
+    example=examples.attendance,
+    model=Attendance,
+    form=AttendanceForm,
+    filterset=AttendanceFilter,
+    queryset=lambda: Attendance.objects.select_related("meeting", "member"),
+    default_order="-day",
+    columns=[
+        Column("会议", "meeting.name", link=True),
+        Column("会议日期", "day", "day"),
+        Column("姓名", "member.name"),
+        Column("出席情况", "get_status_display", "status"),
+        Column("请假事由", "reason"),
+    ],
+)
+
+
+votes = RecordKind(
+    key="votes",
+    example=examples.vote,
+    model=Vote,
+    form=VoteForm,
+    filterset=VoteFilter,
+    queryset=lambda: Vote.objects.select_related("meeting"),
+    default_order="-day",
+    columns=[
+        Column("表决事项", "item", "item", link=True),
+        Column("会议", "meeting.name"),
+        Column("会议日期", "day", "day"),
+        Column("赞成", "yes"),
+        Column("反对", "no"),
+        Column("弃权", "abstain"),
+        Column("结果", "result"),
+    ],
 )

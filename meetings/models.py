@@ -1,3 +1,6 @@
+import datetime
+
+from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Max, Q
@@ -48,8 +51,11 @@ class Meeting(Record):
     )
     date = models.DateField(_("召开日期"))
     place = models.CharField(_("地点"), max_length=100, blank=True)
-    present = models.PositiveSmallIntegerField(_("出席人数"), null=True, blank=True)
-    on_leave = models.PositiveSmallIntegerField(_("请假人数"), null=True, blank=True)
+    # Counted from the attendance rows (Meeting.count_attendance), never typed.
+    present = models.PositiveSmallIntegerField(_("出席人数"), null=True, blank=True, editable=False)
+    on_leave = models.PositiveSmallIntegerField(
+        _("请假人数"), null=True, blank=True, editable=False
+    )
     notes = models.TextField(_("备注"), blank=True)
 
     objects = YearQuerySet.as_manager()
@@ -98,6 +104,14 @@ class Meeting(Record):
             self.Kind.CONGRESS: "人民代表大会第{n}次会议",
         }[self.Kind(self.kind)]
         return f"{level}第{cn_number(self.term)}届" + body.format(n=cn_number(self.seq))
+
+    def count_attendance(self) -> None:
+        """出席人数 and 请假人数 counted from the attendance rows (no longer typed)."""
+        rows = self.attendance.all()
+        if rows.exists():
+            self.present = rows.filter(status="出席").count()
+            self.on_leave = rows.filter(status="请假").count()
+            Meeting.objects.filter(pk=self.pk).update(present=self.present, on_leave=self.on_leave)
 
     def next_seq(self) -> int:
         top = Meeting.objects.filter(kind=self.kind, term=self.term).aggregate(m=Max("seq"))["m"]
@@ -303,9 +317,19 @@ class Appointment(Record):
 
     @property
     def vote_result(self) -> str:
-        """表决结果, as the minutes write it: 通过（赞成25票，反对0票，弃权1票）."""
+        """表决结果, as the minutes write it: 通过（赞成25票，反对0票，弃权1票）. From the
+        meeting's vote on this appointment where there is one; passed when 赞成 is more than
+        half of all members serving that day."""
+        vote = self.votes.first() if self.pk else None
+        if vote is not None:
+            return vote.result
         if self.votes_for is None:
             return ""
+        serving = serving_count(self.meeting.date if self.meeting_id else self.date)
+        if serving:
+            against, abstain = self.votes_against or 0, self.votes_abstain or 0
+            outcome = "通过" if self.votes_for * 2 > serving else "未通过"
+            return f"{outcome}（赞成{self.votes_for}票，反对{against}票，弃权{abstain}票）"
         against, abstain = self.votes_against or 0, self.votes_abstain or 0
         outcome = "通过" if self.votes_for > against + abstain else "未通过"
         return f"{outcome}（赞成{self.votes_for}票，反对{against}票，弃权{abstain}票）"
@@ -337,3 +361,290 @@ class Appointment(Record):
         if not self.needs_oath:
             return "无需宣誓"
         return f"已宣誓（{self.oath_date}）" if self.sworn else "待宣誓"
+
+
+def related(obj: models.Model, name: str):
+    """The record a foreign key names, whether saved or only resolved by the ledger in memory."""
+    field = obj._meta.get_field(name)
+    cached = field.get_cached_value(obj, default=None)
+    if cached is not None:
+        return cached
+    return getattr(obj, name) if getattr(obj, field.attname) else None
+
+
+class MemberQuerySet(models.QuerySet):
+    def serving(self, day):
+        """The members serving on that day: appointed by it and not yet left."""
+        return self.filter(start__lte=day).filter(Q(end__isnull=True) | Q(end__gte=day))
+
+
+class Member(Record):
+    """组成人员: a member of the standing committee in one 届 (主任, 副主任, 秘书长 or 委员)."""
+
+    class Post(models.TextChoices):
+        CHAIR = "主任", _("主任")
+        VICE = "副主任", _("副主任")
+        SECRETARY = "秘书长", _("秘书长")
+        MEMBER = "委员", _("委员")
+
+    name = models.CharField(_("姓名"), max_length=30)
+    post = models.CharField(_("职务"), max_length=4, choices=Post.choices, default=Post.MEMBER)
+    term = models.PositiveSmallIntegerField(_("届次"), validators=[MinValueValidator(1)])
+    start = models.DateField(_("任职日期"))
+    end = models.DateField(_("离任日期"), null=True, blank=True, help_text=_("留空：仍在任"))
+    deputy = models.ForeignKey(
+        "deputies.Deputy",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="memberships",
+        verbose_name=_("对应的人大代表"),
+    )
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="member",
+        verbose_name=_("登录账号"),
+    )
+
+    objects = MemberQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-term", "start", "pk"]
+        verbose_name = _("组成人员")
+        verbose_name_plural = _("组成人员")
+        constraints = [
+            # The ledger's natural key: one row per person and 届.
+            models.UniqueConstraint(fields=["name", "term"], name="member_natural_key"),
+        ]
+        # Who serves on a meeting's day: every attendance form and vote asks.
+        indexes = [models.Index(fields=["start", "end"], name="member_serving")]
+
+    ORDER = {"主任": 0, "副主任": 1, "秘书长": 2, "委员": 3}
+
+    def __str__(self) -> str:
+        return f"{self.name}（{self.post}）"
+
+    def clean(self) -> None:
+        from congress.records.rules import Rules
+
+        r = Rules()
+        if self.start and self.end and self.end < self.start:
+            r.add("end", "离任日期不能早于任职日期。")
+        if self.name and self.start:
+            others = Member.objects.filter(name=self.name).exclude(pk=self.pk)
+            end = self.end or datetime.date.max
+            overlap = others.filter(start__lte=end).filter(
+                Q(end__isnull=True) | Q(end__gte=self.start)
+            )
+            clash = overlap.first()
+            if clash is not None:
+                r.add(
+                    "start",
+                    f"{self.name}在此期间已任{clash.post}（第{clash.term}届）：同一人同一时间只能担任一个职务。",
+                )
+        r.check()
+
+
+def serving_count(day) -> int:
+    """全体组成人员: how many serve on that day (the base of 过半数)."""
+    return Member.objects.serving(day).count()
+
+
+class Attendance(Record):
+    """会议出席: one member at one meeting: 出席, 请假 (with the reason) or 缺席."""
+
+    year_field = "day"
+
+    class Status(models.TextChoices):
+        PRESENT = "出席", _("出席")
+        LEAVE = "请假", _("请假")
+        ABSENT = "缺席", _("缺席")
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="attendance", verbose_name=_("会议")
+    )
+    member = models.ForeignKey(
+        Member, on_delete=models.PROTECT, related_name="attendance", verbose_name=_("组成人员")
+    )
+    status = models.CharField(
+        _("出席情况"), max_length=2, choices=Status.choices, default=Status.PRESENT
+    )
+    reason = models.CharField(_("请假事由"), max_length=100, blank=True)
+    # The meeting's date, kept on the row: the year's figures count by it without a join.
+    day = models.DateField(_("会议日期"), editable=False, null=True)
+
+    class Meta:
+        ordering = ["meeting", "member__start", "pk"]
+        verbose_name = _("会议出席")
+        verbose_name_plural = _("会议出席")
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "member"], name="attendance_once"),
+        ]
+        # 组成人员出席率: the year's rows by status.
+        indexes = [models.Index(fields=["day", "status"], name="attendance_day_status")]
+
+    def __str__(self) -> str:
+        return f"{self.member.name if self.member_id else ''}：{self.status}"
+
+    def complete(self) -> None:
+        meeting = related(self, "meeting")
+        if meeting is not None:
+            self.day = meeting.date
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        self.meeting.count_attendance()
+
+    def delete(self, *args, **kwargs):
+        meeting = self.meeting
+        result = super().delete(*args, **kwargs)
+        meeting.count_attendance()
+        return result
+
+    def clean(self) -> None:
+        from congress.records.rules import Rules
+
+        r = Rules()
+        if self.reason and self.status != self.Status.LEAVE:
+            r.add("reason", "只有请假时填写请假事由。")
+        meeting = related(self, "meeting")
+        member = related(self, "member")
+        if meeting is not None and meeting.kind not in (
+            Meeting.Kind.STANDING,
+            Meeting.Kind.CHAIRMAN,
+        ):
+            r.add("meeting", "只有常委会会议和主任会议登记组成人员出席情况。")
+        if meeting is not None and member is not None and meeting.date:
+            if member.start > meeting.date or (member.end and member.end < meeting.date):
+                r.add(
+                    "member",
+                    f"{member.name}在{meeting.date.year}年{meeting.date.month}月{meeting.date.day}日"
+                    "不是常委会组成人员。",
+                )
+        # One row at a time (the record form): the meeting's rows with this one must still show
+        # a quorum. The attendance page and the ledger judge all rows of a meeting together.
+        if meeting is not None and meeting.pk and not getattr(self, "judged_together", False):
+            others = meeting.attendance.exclude(pk=self.pk).filter(status=self.Status.PRESENT)
+            present = others.count() + (self.status == self.Status.PRESENT)
+            message = quorum_message(meeting, present)
+            if message:
+                r.add("status", message)
+        r.check()
+
+
+def quorum_message(meeting: Meeting, present: int) -> str:
+    """Why a 常委会会议 with ``present`` members 出席 cannot stand (it is held only when more
+    than half of all members serving that day attend: 过半数出席), or "". The one message of
+    the attendance page, the record form and the ledger."""
+    if meeting.kind != Meeting.Kind.STANDING or not meeting.date:
+        return ""
+    serving = serving_count(meeting.date)
+    if present * 2 <= serving:
+        return (
+            f"{meeting.name or '该会议'}出席{present}人，未超过全体组成人员{serving}人的半数："
+            "常委会会议须有过半数组成人员出席方能举行。"
+        )
+    return ""
+
+
+def quorum_problem(meeting: Meeting) -> str:
+    """The rule over a meeting's saved rows (the ledger asks after writing a sheet)."""
+    if not meeting.attendance.exists():
+        return ""
+    return quorum_message(meeting, meeting.attendance.filter(status="出席").count())
+
+
+class Vote(Record):
+    """表决: one item voted at a meeting, with its counts; passed or not follows from them."""
+
+    year_field = "day"
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="votes", verbose_name=_("会议")
+    )
+    item = models.CharField(
+        _("表决事项"),
+        max_length=300,
+        help_text=_("会议的议题，或决议决定的名称、人事任免的姓名"),
+    )
+    yes = models.PositiveSmallIntegerField(_("赞成"))
+    no = models.PositiveSmallIntegerField(_("反对"))
+    abstain = models.PositiveSmallIntegerField(_("弃权"))
+    silent = models.PositiveSmallIntegerField(_("未按表决器"), default=0)
+    appointment = models.ForeignKey(
+        "Appointment",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="votes",
+        verbose_name=_("人事任免"),
+    )
+    decision = models.ForeignKey(
+        Decision,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="votes",
+        verbose_name=_("决议决定"),
+    )
+    serving = models.PositiveSmallIntegerField(_("全体组成人员"), null=True, editable=False)
+    day = models.DateField(_("会议日期"), editable=False, null=True)
+
+    class Meta:
+        ordering = ["meeting", "pk"]
+        verbose_name = _("表决")
+        verbose_name_plural = _("表决")
+        constraints = [
+            # The ledger's natural key: one vote on one item at one meeting.
+            models.UniqueConstraint(fields=["meeting", "item"], name="vote_natural_key"),
+        ]
+        # 表决事项: the year's votes.
+        indexes = [models.Index(fields=["day"], name="vote_day")]
+
+    def __str__(self) -> str:
+        return f"{self.item}：{self.result}"
+
+    def complete(self) -> None:
+        meeting = related(self, "meeting")
+        if meeting is not None and meeting.date:
+            self.day = meeting.date
+            self.serving = serving_count(meeting.date)
+        meeting_id = self.meeting_id
+        # An item naming the person of an appointment or a decision of the meeting is its vote.
+        if meeting_id and self.item:
+            if self.appointment_id is None:
+                self.appointment = Appointment.objects.filter(
+                    meeting_id=meeting_id, person=self.item
+                ).first()
+            if self.decision_id is None:
+                self.decision = Decision.objects.filter(
+                    meeting_id=meeting_id, title=self.item
+                ).first()
+
+    @property
+    def passed(self) -> bool:
+        """赞成 more than half of all members serving that day, whoever attended."""
+        return bool(self.serving) and self.yes * 2 > self.serving
+
+    @property
+    def result(self) -> str:
+        outcome = "通过" if self.passed else "未通过"
+        return f"{outcome}（赞成{self.yes}票，反对{self.no}票，弃权{self.abstain}票）"
+
+    def clean(self) -> None:
+        from congress.records.rules import Rules
+
+        r = Rules()
+        meeting = related(self, "meeting")
+        counts = [self.yes, self.no, self.abstain, self.silent]
+        if meeting is not None and meeting.date and None not in counts:
+            serving = serving_count(meeting.date)
+            if sum(counts) > serving:
+                r.add(
+                    "yes",
+                    f"赞成、反对、弃权和未按表决器共{sum(counts)}票，超过了当日全体组成人员{serving}人。",
+                )
+        r.check()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -37,3 +38,92 @@ def swear_in(
         a.oath_date, a.oath_form, a.ceremony = date, form, ceremony
         a.save()
     return ceremony
+
+
+# --- 出席情况 ----------------------------------------------------------------------------------
+
+STATUSES = ("出席", "请假", "缺席")
+
+
+class AttendanceRefused(Exception):
+    """The attendance page's rows, refused by the models' rules (every message, in Chinese)."""
+
+    def __init__(self, messages: list[str]):
+        super().__init__("；".join(messages))
+        self.messages = messages
+
+
+@dataclass
+class AttendanceRow:
+    member: object
+    status: str
+    reason: str
+
+
+def attendance_rows(meeting) -> list[AttendanceRow]:
+    """Every member serving on the meeting's day, with what is recorded for them (出席 when
+    nothing is yet)."""
+    from .models import Member
+
+    recorded = {a.member_id: a for a in meeting.attendance.all()}
+    members = sorted(
+        Member.objects.serving(meeting.date),
+        key=lambda m: (Member.ORDER.get(m.post, 9), m.start, m.pk),
+    )
+    extra = [a.member for a in recorded.values() if a.member_id not in {m.pk for m in members}]
+    return [
+        AttendanceRow(
+            m,
+            recorded[m.pk].status if m.pk in recorded else "出席",
+            recorded[m.pk].reason if m.pk in recorded else "",
+        )
+        for m in [*members, *extra]
+    ]
+
+
+def attendance_summary(meeting) -> dict:
+    from .models import serving_count
+
+    counts = {s: meeting.attendance.filter(status=s).count() for s in STATUSES}
+    return {"serving": serving_count(meeting.date), **counts, "recorded": sum(counts.values())}
+
+
+@transaction.atomic
+def record_attendance(meeting, posted: dict, user) -> int:
+    """The meeting's attendance as posted ({member id: (status, reason)}), all rows or none:
+    each row by the model's rules, the meeting's quorum over all of them together."""
+    from .models import Attendance, Member, quorum_message
+
+    members = Member.objects.in_bulk(list(posted))
+    existing = {a.member_id: a for a in meeting.attendance.select_for_update()}
+    problems: list[str] = []
+    rows = []
+    for member_id, (status, reason) in posted.items():
+        member = members.get(member_id)
+        if member is None:
+            continue
+        if status not in STATUSES:
+            problems.append(f"{member.name}：请选择出席、请假或缺席。")
+            continue
+        row = existing.get(member_id) or Attendance(meeting=meeting, member=member)
+        row.unchanged = row.pk is not None and (row.status, row.reason) == (status, reason)
+        row.status, row.reason = status, reason
+        row.judged_together = True
+        try:
+            row.full_clean(exclude=["meeting", "member"], validate_constraints=False)
+        except ValidationError as exc:
+            problems.extend(f"{member.name}：{m}" for m in exc.messages)
+            continue
+        rows.append(row)
+    present = sum(r.status == "出席" for r in rows)
+    if not problems:
+        message = quorum_message(meeting, present)
+        if message:
+            problems.append(message)
+    if problems:
+        raise AttendanceRefused(problems)
+    for row in rows:
+        if not row.unchanged:
+            row.save()
+    meeting.count_attendance()
+    return len(rows)

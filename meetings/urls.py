@@ -11,4 +11,8 @@ urlpatterns = [
     *urls_for(kinds.meetings),
     *urls_for(kinds.decisions),
     *urls_for(kinds.appointments),
+    path("meetings/<int:pk>/attendance/", views.meeting_attendance, name="meeting_attendance"),
+    *urls_for(kinds.members),
+    *urls_for(kinds.attendance),
+    *urls_for(kinds.votes),
 ]

@@ -89,3 +89,57 @@ def appointments_roster(request: HttpRequest) -> HttpResponse:
     from .rosters import appointments_roster
 
     return roster_response(fmt, *appointments_roster(year))
+
+
+def get_meeting_for_user(request: HttpRequest, pk: int):
+    """A meeting, for staff who may see meetings (404 when there is none)."""
+    from .models import Meeting
+
+    if not request.user.has_perm("meetings.view_meeting"):
+        raise PermissionDenied
+    return get_object_or_404(Meeting, pk=pk)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@staff_required
+def meeting_attendance(request: HttpRequest, pk: int) -> HttpResponse:
+    """出席情况: every member serving on the meeting's day, 出席, 请假 (with the reason) or 缺席,
+    recorded at once; a 常委会会议 stands only with more than half present."""
+    from .services import AttendanceRefused, record_attendance
+
+    meeting = get_meeting_for_user(request, pk)
+    can_record = request.user.has_perm("meetings.change_attendance")
+    rows = services.attendance_rows(meeting)
+    errors: list[str] = []
+    if request.method == "POST":
+        if not can_record:
+            raise PermissionDenied
+        posted = {
+            row.member.pk: (
+                request.POST.get(f"status-{row.member.pk}", ""),
+                request.POST.get(f"reason-{row.member.pk}", "").strip(),
+            )
+            for row in rows
+        }
+        try:
+            saved = record_attendance(meeting, posted, request.user)
+        except AttendanceRefused as exc:
+            errors = exc.messages
+            for row in rows:
+                row.status, row.reason = posted[row.member.pk]
+        else:
+            messages.success(request, f"已记录{saved}名组成人员的出席情况。")
+            return redirect("meeting_attendance", pk=meeting.pk)
+    return render(
+        request,
+        "meetings/attendance.html",
+        {
+            "meeting": meeting,
+            "rows": rows,
+            "errors": errors,
+            "can_record": can_record,
+            "statuses": services.STATUSES,
+            "summary": services.attendance_summary(meeting),
+        },
+        status=400 if errors else 200,
+    )

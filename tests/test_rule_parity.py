@@ -170,7 +170,10 @@ def _declared() -> list[tuple]:
             for _title, formset in kind.formsets:
                 prefix = formset.get_default_prefix()
                 empty |= {f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"}
-            cases.append((sheet.name, r.rows, f"{kind.key}_create", {**r.form, **empty}, r.message))
+            data = {**r.form, **empty}
+            if r.setup is not None:
+                data["SETUP"] = r.setup
+            cases.append((sheet.name, r.rows, f"{kind.key}_create", data, r.message))
     return cases
 
 
@@ -186,7 +189,8 @@ def test_the_form_and_the_ledger_refuse_with_the_same_words(
     clerk_client, db, sheet, rows, url, data, message
 ):
     deputy = f.deputy("张明远")
-    data = {k: (str(deputy.pk) if v == "DEPUTY" else v) for k, v in data.items()}
+    made = data.pop("SETUP")() if "SETUP" in data else {}
+    data = {k: (str(deputy.pk) if v == "DEPUTY" else made.get(v, v)) for k, v in data.items()}
     response = clerk_client.post(reverse(url), data)
     assert response.status_code == 400, sheet
     form_errors = re.findall(r'class="error">([^<]+)<', response.content.decode())

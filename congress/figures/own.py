@@ -113,10 +113,21 @@ class OfficeFigure:
                 q |= Q(**{lookup: value})
         return q
 
-    def queryset(self, year: int, until=None) -> QuerySet:
-        """The rows the figure counts for the year (one row per record), up to ``until``."""
+    def _year_lookup(self) -> tuple[str, models.Field]:
+        """The year column's lookup and field: a column naming another record (会议出席's
+        会议名称) puts the row in the year of that record's date."""
         lookup = self._lookup(self.year_column)
         mf = self._model_field(self.year_column)
+        col = self.sheet.column(self.year_column)
+        if col is not None and col.related is not None:
+            name = getattr(col.related, "year_field", "")
+            lookup = f"{col.model_field.name}__{name}"
+            mf = col.related._meta.get_field(name)
+        return lookup, mf
+
+    def queryset(self, year: int, until=None) -> QuerySet:
+        """The rows the figure counts for the year (one row per record), up to ``until``."""
+        lookup, mf = self._year_lookup()
         if isinstance(mf, models.IntegerField):
             year_q = Q(**{lookup: year})
         else:
@@ -251,6 +262,8 @@ def parse_item(item: Any, builtin_names: set[str], position: int) -> OfficeFigur
         if col is None or col.kind not in ("date", "int") or year_column not in sheet.fields:
             fail(f"“年度依据”应为“{sheet.name}”表的日期列，“{year_column}”不是")
         fig.year_column = year_column
+    if not fig.year_column:
+        fail(f"“{sheet.name}”表没有日期列，不能按年度统计；请在“年度依据”中指定日期列")
     return fig
 
 

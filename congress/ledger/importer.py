@@ -171,8 +171,13 @@ def _write(parsed, result: Result, dry_run: bool, progress, decisions, overwrite
                         result.errors.append(Problem(name, row_number, "", "", UNREADABLE_ROW))
                         continue
                     getattr(result, "created" if created else "updated")[name] += 1
-                for row_number, reason in writer.flush():
+                failed = writer.flush()
+                for row_number, reason in failed:
                     result.errors.append(Problem(name, row_number, "", "", reason))
+                if sheet.verify is not None and not failed:
+                    written = [*writer.new, *writer.changed]
+                    for row_number, column, reason in sheet.verify(written):
+                        result.errors.append(Problem(name, row_number, column, "", reason))
             if result.errors or result.conflicts or dry_run:
                 raise _Rollback
             _changed()

@@ -175,6 +175,9 @@ class Refusal:
     rows: list[list]  # the header row, then the refused row
     form: dict[str, str]  # the record form's fields
     message: str
+    # Records the row refers to (a meeting, a member), made before either is tried; returns
+    # {placeholder: value} for the form's fields that name them by id.
+    setup: Callable[[], dict[str, str]] | None = None
 
 
 @dataclass
@@ -195,6 +198,10 @@ class Sheet:
     adjust: Callable[[models.Model, dict, Any], None] | None = None
     # Rows its model's rules refuse (see Refusal): declared beside the rules they prove.
     refusals: tuple[Refusal, ...] = ()
+    # A rule over several rows together (a meeting's attendance): asked after the sheet's rows
+    # are written, inside the import's transaction, with (row number, record) of each row;
+    # returns (row number, column, reason) of each row it refuses.
+    verify: Callable[[list[tuple[int, models.Model]]], list[tuple[int, str, str]]] | None = None
 
     def __post_init__(self) -> None:
         for col in self.columns:
