@@ -63,10 +63,9 @@ def build(rng: random.Random, today: datetime.date, term: int, county: list[Depu
                 seq=31 + i,
                 date=day,
                 place="区人大常委会机关会议室",
-                present=rng.randint(24, 29),
-                on_leave=rng.randint(0, 3),
             )
         )
+        rng.randint(24, 29), rng.randint(0, 3)  # the draws of the typed 出席人数, kept
     for i in range(24):
         day = datetime.date(year, 1, 6) + datetime.timedelta(days=16 * i)
         if not _past(day, today) or day.year != year:
@@ -100,6 +99,12 @@ def build(rng: random.Random, today: datetime.date, term: int, county: list[Depu
             oath_form="集体宣誓" if sworn else "",
         )
         made += 1
+
+    # The members' attendance and the votes at this year's meetings.
+    from demo.committee import seat
+
+    chairs = list(Meeting.objects.filter(date__year=year, kind="主任会议"))
+    made += sum(seat(random.Random(year), standing + chairs))
 
     # 监督工作 and the opinions it produced: the older ones reported on, the recent ones open.
     for i, meeting in enumerate(standing):

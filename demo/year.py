@@ -57,6 +57,7 @@ def day_in(rng: random.Random, year: int, month: int) -> datetime.date:
 
 class Builder:
     def __init__(self, seed: int = 2025):
+        self.seed = seed
         self.rng = random.Random(seed)
         self.names = texts.person_names(self.rng)
         self.counts: dict[str, int] = {}
@@ -191,10 +192,11 @@ class Builder:
                     seq=seq,
                     date=day_in(rng, YEAR, month),
                     place="区人大常委会机关会议室",
-                    present=rng.randint(24, 29),
-                    on_leave=rng.randint(0, 3),
                 )
             )
+            # Draws kept from when 出席人数 was typed here, so that the rest of the demo year
+            # draws what it always drew (its figures are the reference review's).
+            rng.randint(24, 29), rng.randint(0, 3)
         for i, seq in enumerate(range(30, 45)):
             chairman.append(
                 Meeting.objects.create(
@@ -227,6 +229,16 @@ class Builder:
         )
         self.note("会议", len(standing) + len(chairman) + 5)
         return standing, chairman
+
+    def committee(self, standing: list[Meeting], chairman: list[Meeting]) -> None:
+        from . import committee
+
+        # A generator of its own, so that the rest of the demo year draws what it always drew.
+        rng = random.Random(self.seed + 18)
+        self.note("组成人员", len(committee.members(texts.person_names(rng), TERM, YEAR)))
+        rows, votes = committee.seat(rng, standing + chairman)
+        self.note("会议出席", rows)
+        self.note("表决", votes)
 
     def decisions(self, standing: list[Meeting]) -> list[Decision]:
         rows = []
@@ -759,6 +771,7 @@ def load(seed: int = 2025, running: bool = True) -> dict[str, int]:
     standing, chairman = b.meetings()
     b.decisions(standing)
     b.appointments(standing)
+    b.committee(standing, chairman)
     b.oversight(standing, chairman)
     b.other_work()
     b.projects(county)

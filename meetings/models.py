@@ -1,4 +1,5 @@
 import datetime
+import re
 
 from django.conf import settings
 from django.core.validators import MinValueValidator
@@ -104,6 +105,13 @@ class Meeting(Record):
             self.Kind.CONGRESS: "人民代表大会第{n}次会议",
         }[self.Kind(self.kind)]
         return f"{level}第{cn_number(self.term)}届" + body.format(n=cn_number(self.seq))
+
+    @property
+    def short_name(self) -> str:
+        """第二十次常委会会议: the name within its 届, as a roster of the 届's meetings writes it."""
+        if self.term and self.seq and self.kind != self.Kind.CONGRESS:
+            return f"第{cn_number(self.seq)}次{self.kind}"
+        return self.name
 
     def count_attendance(self) -> None:
         """出席人数 and 请假人数 counted from the attendance rows (no longer typed)."""
@@ -320,7 +328,7 @@ class Appointment(Record):
         """表决结果, as the minutes write it: 通过（赞成25票，反对0票，弃权1票）. From the
         meeting's vote on this appointment where there is one; passed when 赞成 is more than
         half of all members serving that day."""
-        vote = self.votes.first() if self.pk else None
+        vote = next(iter(self.votes.all()), None) if self.pk else None
         if vote is not None:
             return vote.result
         if self.votes_for is None:
@@ -333,6 +341,16 @@ class Appointment(Record):
         against, abstain = self.votes_against or 0, self.votes_abstain or 0
         outcome = "通过" if self.votes_for > against + abstain else "未通过"
         return f"{outcome}（赞成{self.votes_for}票，反对{against}票，弃权{abstain}票）"
+
+    @property
+    def vote_brief(self) -> str:
+        """通过（27/0/1）: the result and the 赞成/反对/弃权 counts, as a roster's column."""
+        full = self.vote_result
+        if not full:
+            return ""
+        outcome, _, counts = full.partition("（")
+        numbers = re.findall(r"\d+", counts)
+        return f"{outcome}（{'/'.join(numbers)}）"
 
     def clean(self) -> None:
         from congress.records.rules import Rules

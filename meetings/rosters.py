@@ -13,7 +13,7 @@ HEADERS = [
     "日期",
     "会议",
     "提请人",
-    "表决结果",
+    "表决结果（赞成/反对/弃权）",
     "文号",
     "宪法宣誓",
 ]
@@ -21,7 +21,12 @@ HEADERS = [
 
 def appointments_roster(year: int) -> tuple[str, list[str], list[list], str]:
     """(title, headers, rows, note) of the year's roster, by date then name."""
-    rows = Appointment.objects.in_year(year).select_related("meeting").order_by("date", "person")
+    rows = (
+        Appointment.objects.in_year(year)
+        .select_related("meeting")
+        .prefetch_related("votes")
+        .order_by("date", "person")
+    )
     return (
         f"{Profile.get().name}{year}年人事任免名册",
         HEADERS,
@@ -31,9 +36,9 @@ def appointments_roster(year: int) -> tuple[str, list[str], list[list], str]:
                 a.kind,
                 f"{a.organisation}{a.post}",
                 a.date,
-                a.meeting or "",
+                a.meeting.short_name if a.meeting else "",
                 a.proposer,
-                a.vote_result,
+                a.vote_brief,
                 a.doc_number,
                 a.oath_date or ("待宣誓" if a.kind in Appointment.OATH_KINDS else "—"),
             ]

@@ -171,10 +171,19 @@ def _fit(headers: list[str], rows: list[list[str]], sheet: Sheet, font_pt: float
     longest = [max(heads[i], 2, *(_width(r[i]) for r in rows)) for i in range(n)]
     nowrap = [longest[i] <= NOWRAP_CHARS for i in range(n)]
     chars = sheet.block_width * PT_PER_MM / font_pt
-    fixed = {i: longest[i] + CELL_PADDING_CHARS for i in range(n) if nowrap[i]}
-    flexible = [i for i in range(n) if not nowrap[i]]
-    left = chars - sum(fixed.values())
-    floor = {i: min(longest[i], 4) + CELL_PADDING_CHARS for i in flexible}
+
+    def room() -> tuple[dict, list, float, dict]:
+        fixed = {i: longest[i] + CELL_PADDING_CHARS for i in range(n) if nowrap[i]}
+        flexible = [i for i in range(n) if not nowrap[i]]
+        floor = {i: min(longest[i], 4) + CELL_PADDING_CHARS for i in flexible}
+        return fixed, flexible, chars - sum(fixed.values()), floor
+
+    fixed, flexible, left, floor = room()
+    # Too many short columns: the widest of them (dates before names and numbers) wrap too.
+    while left < sum(floor.values()) and any(nowrap):
+        widest = max((i for i in range(n) if nowrap[i]), key=lambda i: longest[i])
+        nowrap[widest] = False
+        fixed, flexible, left, floor = room()
     if left < sum(floor.values()):
         # Even the short columns do not fit: every column wraps, in proportion to its text.
         total = sum(longest) or 1
