@@ -21,7 +21,21 @@ def members(names, term: int, year: int) -> list[Member]:
     made[-1].end = D(year, 6, 30)
     made.append(Member(name=next(names), post="委员", term=term, start=D(year, 7, 1)))
     Member.objects.bulk_create(made)
-    return list(Member.objects.filter(term=term).order_by("pk"))
+    saved = list(Member.objects.filter(term=term).order_by("pk"))
+    _link_demo_account(saved[1])
+    return saved
+
+
+def _link_demo_account(member: Member) -> None:
+    """The demo's account ``member`` is this 副主任's: it reads their meetings."""
+    from django.contrib.auth.models import User
+
+    user = User.objects.filter(username="member").first()
+    if user is not None and not hasattr(user, "member"):
+        user.first_name = member.name
+        user.save(update_fields=["first_name"])
+        member.user = user
+        member.save(update_fields=["user"])
 
 
 def seat(rng: random.Random, meetings: list[Meeting]) -> tuple[int, int]:
@@ -76,3 +90,32 @@ def seat(rng: random.Random, meetings: list[Meeting]) -> tuple[int, int]:
     for meeting in meetings:
         meeting.count_attendance()
     return len(rows), len(votes)
+
+
+def upcoming(today: datetime.date, term: int) -> Meeting:
+    """Next month's 常委会会议, its agenda set and its notice issued, as a member sees it."""
+    from django.db.models import Max
+
+    from meetings.notices import issue
+
+    seq = (Meeting.objects.filter(kind="常委会会议", term=term).aggregate(m=Max("seq"))["m"] or 0) + 1
+    meeting = Meeting.objects.create(
+        kind="常委会会议",
+        term=term,
+        seq=seq,
+        date=today + datetime.timedelta(days=12),
+        time="上午9:00",
+        place="区人大常委会机关会议室",
+        guests="区人民政府有关负责同志\n区监察委员会、区人民法院、区人民检察院有关负责同志\n部分区人大代表",
+    )
+    for i, (title, reporter) in enumerate(
+        (
+            ("听取和审议区人民政府关于优化营商环境工作情况的报告", "区发展和改革局"),
+            ("审议关于批准区本级财政预算调整方案的决议（草案）", "区财政局"),
+            ("审议人事任免事项", "区人民政府"),
+        ),
+        1,
+    ):
+        meeting.agenda.create(order=i, title=title, reporter=reporter)
+    issue(meeting, today)
+    return meeting

@@ -12,6 +12,7 @@ DEMO_USERS = [
     ("leader", "陈国强", roles.LEADER),
     ("unit", "刘建", roles.UNIT),
     ("admin", "管理员", roles.ADMIN),
+    ("member", "组成人员", roles.MEMBER),  # linked to a 副主任 of the demo committee
 ]
 
 

@@ -101,10 +101,12 @@ def build(rng: random.Random, today: datetime.date, term: int, county: list[Depu
         made += 1
 
     # The members' attendance and the votes at this year's meetings.
-    from demo.committee import seat
+    from demo.committee import seat, upcoming
 
     chairs = list(Meeting.objects.filter(date__year=year, kind="主任会议"))
     made += sum(seat(random.Random(year), standing + chairs))
+    upcoming(today, term)  # next month's meeting, its notice sent to the members
+    made += 1
 
     # 监督工作 and the opinions it produced: the older ones reported on, the recent ones open.
     for i, meeting in enumerate(standing):

@@ -7,3 +7,4 @@ class MeetingsConfig(AppConfig):
     # Declared here, read by the core (congress.site.apps): a staff record app, its menu entries.
     record_app = True
     menu = [("会议与任免", "meetings_list", 20)]
+    member_menu = [("我的会议", "member_meetings", 10)]

@@ -18,7 +18,7 @@ from .models import (
 class MeetingForm(forms.ModelForm):
     class Meta:
         model = Meeting
-        fields = ["kind", "term", "seq", "name", "date", "place", "notes"]
+        fields = ["kind", "term", "seq", "name", "date", "time", "place", "guests", "notes"]
         widgets = {"date": date_input()}
 
 

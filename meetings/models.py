@@ -19,6 +19,17 @@ class YearQuerySet(models.QuerySet):
         return self.filter(**{f"{self.date_field}__year": year})
 
 
+class MeetingQuerySet(YearQuerySet):
+    def for_member(self, member):
+        """The meetings a member attends: the 常委会会议 of their time in office, and the 主任会议
+        when they are 主任, 副主任 or 秘书长; or any meeting their attendance is recorded at."""
+        served = Q(date__gte=member.start)
+        if member.end:
+            served &= Q(date__lte=member.end)
+        kinds = ["常委会会议"] + (["主任会议"] if member.post != "委员" else [])
+        return self.filter((served & Q(kind__in=kinds)) | Q(attendance__member=member)).distinct()
+
+
 class Meeting(Record):
     """会议: a standing-committee, chairman's or congress session meeting."""
 
@@ -58,13 +69,23 @@ class Meeting(Record):
         _("请假人数"), null=True, blank=True, editable=False
     )
     notes = models.TextField(_("备注"), blank=True)
+    # 会议通知: its 文号 and date once issued, and who attends besides the members.
+    time = models.CharField(_("开会时间"), max_length=30, blank=True, help_text=_("如 上午9:00"))
+    guests = models.TextField(
+        _("列席人员"),
+        blank=True,
+        help_text=_("如 区人民政府有关负责同志、受邀的区人大代表；每行一项"),
+    )
+    notice_number = models.CharField(_("通知文号"), max_length=60, blank=True, editable=False)
+    notice_date = models.DateField(_("通知印发日期"), null=True, blank=True, editable=False)
 
-    objects = YearQuerySet.as_manager()
+    objects = MeetingQuerySet.as_manager()
 
     class Meta:
         ordering = ["-date", "-pk"]
         verbose_name = _("会议")
         verbose_name_plural = _("会议")
+        permissions = [("attend_meeting", _("作为组成人员查阅会议通知和材料"))]
         constraints = [
             models.UniqueConstraint(
                 fields=["kind", "term", "seq"],

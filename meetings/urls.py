@@ -2,7 +2,7 @@ from django.urls import path
 
 from congress.records.views import urls_for
 
-from . import kinds, views
+from . import kinds, portal, views
 
 urlpatterns = [
     path("meetings/documents/<int:pk>/", views.meeting_document, name="meeting_document"),
@@ -12,6 +12,11 @@ urlpatterns = [
     *urls_for(kinds.decisions),
     *urls_for(kinds.appointments),
     path("meetings/<int:pk>/attendance/", views.meeting_attendance, name="meeting_attendance"),
+    path("meetings/<int:pk>/notice/", views.meeting_notice, name="meeting_notice"),
+    path("my/meetings/", portal.member_meetings, name="member_meetings"),
+    path("my/meetings/<int:pk>/", portal.member_meeting, name="member_meeting"),
+    path("my/meetings/<int:pk>/notice.pdf", portal.member_notice, name="member_notice"),
+    path("my/documents/<int:pk>/", portal.member_document, name="member_document"),
     *urls_for(kinds.members),
     *urls_for(kinds.attendance),
     *urls_for(kinds.votes),

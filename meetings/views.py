@@ -143,3 +143,41 @@ def meeting_attendance(request: HttpRequest, pk: int) -> HttpResponse:
         },
         status=400 if errors else 200,
     )
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@staff_required
+def meeting_notice(request: HttpRequest, pk: int) -> HttpResponse:
+    """会议通知: GET prints it (?format=pdf or docx); POST issues it: its 文号 and date, and
+    every member called with an account is told."""
+    from urllib.parse import quote
+
+    from django.utils import timezone
+
+    from .notices import issue, notice_docx, notice_pdf
+
+    meeting = get_meeting_for_user(request, pk)
+    if request.method == "POST":
+        if not request.user.has_perm("meetings.change_meeting"):
+            raise PermissionDenied
+        meeting, told = issue(meeting, timezone.localdate())
+        messages.success(
+            request, f"会议通知 {meeting.notice_number} 已印发，已通知{told}名组成人员。"
+        )
+        return redirect("meetings_detail", pk=meeting.pk)
+    fmt = request.GET.get("format", "pdf")
+    name = meeting.notice_number or f"{meeting.name}通知（未印发）"
+    if fmt == "docx":
+        response = HttpResponse(
+            notice_docx(meeting),
+            content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        )
+        response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(name)}.docx"
+        return response
+    if fmt != "pdf":
+        from django.http import Http404
+
+        raise Http404
+    response = HttpResponse(notice_pdf(meeting).data, content_type="application/pdf")
+    response["Content-Disposition"] = f"inline; filename*=UTF-8''{quote(name)}.pdf"
+    return response

@@ -168,6 +168,25 @@ def other_unit_user(db, other_unit):
 
 
 @pytest.fixture
+def member_user(db):
+    """A member of the standing committee (委员 since 2021) with their account."""
+    import datetime
+
+    from meetings.models import Member
+
+    user = make_user("member", roles.MEMBER, first_name="吕玉梅")
+    Member.objects.create(
+        name="吕玉梅", post="委员", term=18, start=datetime.date(2021, 10, 1), user=user
+    )
+    return user
+
+
+@pytest.fixture
+def member_client(member_user):
+    return client_for(member_user)
+
+
+@pytest.fixture
 def outsider(db):
     """A logged-in account with no role at all."""
     return make_user("outsider")

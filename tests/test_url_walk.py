@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from tests.urlwalk import PUBLIC, all_patterns, concrete, plain_routes
 
-ROLES = ["clerk", "leader", "admin_user", "unit_user", "outsider"]
+ROLES = ["clerk", "leader", "admin_user", "unit_user", "member_user", "outsider"]
 
 
 @pytest.fixture
@@ -78,6 +78,7 @@ def _newer_records(day, unit, unit_user, suggestion) -> dict:
         "report": job.pk,  # report_status, report_download
         "report_download": job.pk,  # report_download_docx
         "archive": archive.pk,  # archive_download
+        "member": meeting_doc.meeting_id,  # member_meeting, member_notice, member_document
         "meeting": meeting_doc.pk,  # meeting_document
         "opinion_report": opinion.pk,  # opinion_report_file
         "suggestion_reply": suggestion.pk,  # suggestion_reply_file
@@ -130,8 +131,18 @@ def test_every_url_as_every_role_never_fails(client, request, records, who):
         assert response.status_code in (200, 302, 403, 404, 405), (who, path, response.status_code)
         if who == "outsider" and name not in PUBLIC and name != "logout":
             assert response.status_code in (302, 403, 404, 405), path
-        if who == "unit_user" and name and name.endswith(("_list", "_edit", "_create")):
+        if (
+            who in ("unit_user", "member_user")
+            and name
+            and name.endswith(("_list", "_edit", "_create"))
+        ):
             assert response.status_code == 403, path
+        if (
+            who == "member_user"
+            and name
+            and name.startswith(("portal", "unit_", "report", "ledger"))
+        ):
+            assert response.status_code in (403, 404, 405), path
 
 
 @pytest.mark.django_db

@@ -14,6 +14,7 @@ class ProfileForm(forms.ModelForm):
             "term",
             "office_unit",
             "letter_prefix",
+            "notice_prefix",
             "contact",
             "phone",
         ]

@@ -36,6 +36,12 @@ class Profile(models.Model):
         default="安州区人大常委会办公室",
         help_text=_("交办函的落款和版头"),
     )
+    notice_prefix = models.CharField(
+        _("会议通知文号前缀"),
+        max_length=20,
+        default="安人常办通",
+        help_text=_("会议通知的文号：前缀〔年份〕序号号，如 安人常办通〔2026〕3号"),
+    )
     contact = models.CharField(
         _("联系人"), max_length=30, blank=True, help_text=_("交办函末尾的联系人")
     )

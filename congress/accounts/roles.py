@@ -9,7 +9,10 @@ CLERK = "录入员"
 LEADER = "领导"
 UNIT = "承办单位"
 ADMIN = "管理员"
-ROLES = (CLERK, LEADER, UNIT, ADMIN)
+MEMBER = "组成人员"  # a member of the standing committee: reads their meetings' notices and packs
+ROLES = (CLERK, LEADER, UNIT, ADMIN, MEMBER)
+# Roles that see a portal of their own, never the office's pages.
+PORTAL_ROLES = (UNIT, MEMBER)
 
 
 def record_apps() -> set[str]:
@@ -50,6 +53,9 @@ def _wanted(perm) -> set[str]:
     if action == "handle":
         # handle_<model>: what a handling unit does with what was sent to it (any app).
         return {UNIT}
+    if action == "attend":
+        # attend_<model>: what a committee member reads of what they attend (any app).
+        return {MEMBER}
     if model.startswith("historical"):
         # The change history is written by the system and read by administrators only.
         return {ADMIN} if action == "view" else set()
@@ -69,7 +75,7 @@ def _wanted(perm) -> set[str]:
 
 
 def sync_roles(apps) -> None:
-    """Create the four groups and give each its permissions. Safe to run again."""
+    """Create the roles' groups and give each its permissions. Safe to run again."""
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     groups = {name: Group.objects.get_or_create(name=name)[0] for name in ROLES}
@@ -105,6 +111,24 @@ def is_unit_user(user) -> bool:
     return has_role(user, UNIT) and not user.is_superuser
 
 
+def is_member_user(user) -> bool:
+    """A committee member's account: reads their meetings in their portal, nothing else."""
+    return (
+        has_role(user, MEMBER)
+        and not user.is_superuser
+        and not any(has_role(user, r) for r in (CLERK, LEADER, ADMIN))
+    )
+
+
+def portal_of(user) -> str:
+    """The portal role a person sees (承办单位 or 组成人员), or "" for the office's staff."""
+    if is_unit_user(user):
+        return UNIT
+    if is_member_user(user):
+        return MEMBER
+    return ""
+
+
 def is_read_only(user) -> bool:
     """Leadership reads everything and changes nothing."""
     return (
@@ -118,7 +142,7 @@ def is_read_only(user) -> bool:
 def role_label(user) -> str:
     if user.is_superuser or has_role(user, ADMIN):
         return ADMIN
-    for role in (CLERK, LEADER, UNIT):
+    for role in (CLERK, LEADER, UNIT, MEMBER):
         if has_role(user, role):
             return role
     return ""
@@ -150,7 +174,7 @@ def staff_required(view: Callable) -> Callable:
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):
-        if is_unit_user(request.user) or not role_label(request.user):
+        if portal_of(request.user) or not role_label(request.user):
             raise PermissionDenied
         return view(request, *args, **kwargs)
 

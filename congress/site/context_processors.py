@@ -2,7 +2,7 @@ from django.conf import settings
 from django.utils.crypto import salted_hmac
 
 from congress.accounts.models import Profile
-from congress.accounts.roles import is_read_only, is_unit_user, role_label
+from congress.accounts.roles import is_read_only, is_unit_user, portal_of, role_label
 
 
 def office(request):
@@ -16,12 +16,14 @@ def office(request):
         "role": role_label(user),
         "read_only": is_read_only(user),
         "unit_user": is_unit_user(user),
+        "portal_user": bool(portal_of(user)),
         "unread": _unread(user),
-        "menu": menu(is_unit_user(user)),
+        "menu": menu(portal_of(user)),
     }
 
 
-# The core's own entries; each app adds its own in its AppConfig (menu, unit_menu).
+# The core's own entries; each app adds its own in its AppConfig (menu, unit_menu,
+# member_menu).
 CORE_MENU = [
     ("待办", "home", 0),
     ("工作概览", "dashboard", 10),
@@ -31,13 +33,17 @@ CORE_MENU = [
 CORE_UNIT_MENU = [("待办", "home", 0)]
 
 
-def menu(unit: bool) -> list[tuple[str, str]]:
+def menu(portal: str) -> list[tuple[str, str]]:
+    """The menu of the office's staff (portal ""), of a handling unit or of a member."""
     from django.apps import apps
     from django.urls import NoReverseMatch, reverse
 
-    entries = list(CORE_UNIT_MENU if unit else CORE_MENU)
+    from congress.accounts.roles import MEMBER, UNIT
+
+    attribute = {UNIT: "unit_menu", MEMBER: "member_menu"}.get(portal, "menu")
+    entries = list(CORE_UNIT_MENU if portal else CORE_MENU)
     for config in apps.get_app_configs():
-        entries += getattr(config, "unit_menu" if unit else "menu", [])
+        entries += getattr(config, attribute, [])
     out = []
     for label, name, _order in sorted(entries, key=lambda e: e[2]):
         try:

@@ -10,7 +10,7 @@ from django.urls import NoReverseMatch, reverse
 
 from congress.registry import Registry
 
-STAFF, UNIT = "staff", "unit"
+STAFF, UNIT, MEMBER = "staff", "unit", "member"
 
 
 @dataclass(frozen=True)
@@ -20,7 +20,7 @@ class Section:
     title: str
     links: tuple[tuple[str, str], ...]
     order: int = 100
-    role: str = STAFF  # the staff home, or a handling unit's home
+    role: str = STAFF  # the staff home, a handling unit's home or a member's
 
     def urls(self, user) -> list[tuple[str, str]]:
         out = []

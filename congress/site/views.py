@@ -47,8 +47,8 @@ def home(request: HttpRequest) -> HttpResponse:
     """工作台: what is waiting for me today, by role, each count linked to its list."""
     from django.utils import timezone
 
-    from congress.accounts.roles import LEADER, role_label
-    from congress.site.declarations import STAFF, UNIT, sections
+    from congress.accounts.roles import LEADER, is_member_user, role_label
+    from congress.site.declarations import MEMBER, STAFF, UNIT, sections
     from congress.work import todo
 
     today = timezone.localdate()
@@ -63,6 +63,13 @@ def home(request: HttpRequest) -> HttpResponse:
                 "today": today,
                 "sections": sections(UNIT, request.user),
             },
+        )
+    if is_member_user(request.user):
+        # A committee member's home is their meetings, declared by the app that keeps them.
+        return render(
+            request,
+            "congress/home_member.html",
+            {"sections": sections(MEMBER, request.user), "today": today},
         )
     if not request.user.groups.exists() and not request.user.is_superuser:
         raise PermissionDenied
