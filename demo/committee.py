@@ -98,7 +98,9 @@ def upcoming(today: datetime.date, term: int) -> Meeting:
 
     from meetings.notices import issue
 
-    seq = (Meeting.objects.filter(kind="常委会会议", term=term).aggregate(m=Max("seq"))["m"] or 0) + 1
+    seq = (
+        Meeting.objects.filter(kind="常委会会议", term=term).aggregate(m=Max("seq"))["m"] or 0
+    ) + 1
     meeting = Meeting.objects.create(
         kind="常委会会议",
         term=term,

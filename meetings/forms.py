@@ -1,5 +1,5 @@
 from django import forms
-from django.forms import inlineformset_factory
+from django.forms import BaseInlineFormSet, inlineformset_factory
 
 from congress.records.filters import date_input
 
@@ -29,10 +29,24 @@ AgendaFormSet = inlineformset_factory(
     extra=3,
     can_delete=True,
 )
+
+
+class _Documents(BaseInlineFormSet):
+    """A material belongs to one of its own meeting's agenda items, never another meeting's."""
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        meeting = self.instance
+        form.fields["item"].queryset = (
+            meeting.agenda.all() if meeting.pk else AgendaItem.objects.none()
+        )
+
+
 DocumentFormSet = inlineformset_factory(
     Meeting,
     MeetingDocument,
-    fields=["title", "file"],
+    formset=_Documents,
+    fields=["title", "item", "file"],
     extra=1,
     can_delete=True,
 )

@@ -189,10 +189,20 @@ class AgendaItem(models.Model):
 
 
 class MeetingDocument(models.Model):
-    """会议材料: a document attached to a meeting (PDF, Word or an image)."""
+    """会议材料: a document attached to a meeting (PDF, Word or an image), under the agenda item
+    it belongs to, in the order the pack prints them."""
 
     meeting = models.ForeignKey(
         Meeting, on_delete=models.CASCADE, related_name="documents", verbose_name=_("会议")
+    )
+    item = models.ForeignKey(
+        AgendaItem,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="documents",
+        verbose_name=_("所属议题"),
+        help_text=_("会议材料汇编按议题顺序编排；不选则排在最后"),
     )
     title = models.CharField(_("标题"), max_length=200, blank=True)
     file = models.FileField(_("文件"), upload_to="meetings/%Y/", validators=[validate_document])
@@ -687,3 +697,60 @@ class Vote(Record):
                     f"赞成、反对、弃权和未按表决器共{sum(counts)}票，超过了当日全体组成人员{serving}人。",
                 )
         r.check()
+
+
+class PackJob(models.Model):
+    """会议材料汇编: one build of a meeting's pack (cover, contents, every material in agenda
+    order, page numbers through the whole), done by a background job."""
+
+    class Status(models.TextChoices):
+        QUEUED = "排队中", _("排队中")
+        RUNNING = "生成中", _("生成中")
+        DONE = "已完成", _("已完成")
+        FAILED = "失败", _("失败")
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="packs", verbose_name=_("会议")
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("申请人"),
+    )
+    status = models.CharField(
+        _("状态"), max_length=4, choices=Status.choices, default=Status.QUEUED
+    )
+    progress = models.PositiveSmallIntegerField(_("进度（%）"), default=0)
+    step = models.CharField(_("当前步骤"), max_length=60, blank=True)
+    error = models.TextField(_("错误信息"), blank=True)
+    file = models.FileField(_("汇编文件"), upload_to="packs/%Y/", blank=True)
+    pages = models.PositiveIntegerField(_("页数"), null=True, blank=True)
+    listed = models.TextField(_("未能并入的材料"), blank=True)
+    # What the pack was built from: a material changed since makes it stale.
+    digest = models.CharField(_("材料校验值"), max_length=64, blank=True)
+    created = models.DateTimeField(_("申请时间"), auto_now_add=True)
+    started = models.DateTimeField(_("开始时间"), null=True, blank=True)
+    finished = models.DateTimeField(_("完成时间"), null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(_("尝试次数"), default=0)
+    enqueued = models.DateTimeField(_("发送时间"), null=True, blank=True)
+    lease_until = models.DateTimeField(_("租约到期"), null=True, blank=True)
+    lease_owner = models.CharField(_("租约持有者"), max_length=64, blank=True)
+
+    class Meta:
+        ordering = ["-created", "-pk"]
+        verbose_name = _("会议材料汇编")
+        verbose_name_plural = _("会议材料汇编")
+        constraints = [
+            # One build per meeting waiting or running: asking again joins it.
+            models.UniqueConstraint(
+                fields=["meeting"],
+                condition=models.Q(status__in=["排队中", "生成中"]),
+                name="one_active_pack_per_meeting",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.meeting}材料汇编（{self.status}）"

@@ -69,6 +69,7 @@ def member_meeting(request: HttpRequest, pk: int) -> HttpResponse:
             "meeting": meeting,
             "agenda": meeting.agenda.all(),
             "documents": meeting.documents.all(),
+            "pack": meeting.packs.filter(status="已完成").first(),
         },
     )
 
@@ -97,3 +98,14 @@ def _pdf(data: bytes, filename: str) -> HttpResponse:
     response = HttpResponse(data, content_type="application/pdf")
     response["Content-Disposition"] = f"inline; filename*=UTF-8''{quote(filename)}"
     return response
+
+
+@require_GET
+@member_required
+def member_pack(request: HttpRequest, pk: int) -> HttpResponse:
+    """The meeting's latest pack of materials."""
+    meeting = get_meeting_for_member(request, pk)
+    job = meeting.packs.filter(status="已完成").first()
+    if job is None or not job.file:
+        raise Http404
+    return serve(job.file)

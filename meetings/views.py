@@ -181,3 +181,30 @@ def meeting_notice(request: HttpRequest, pk: int) -> HttpResponse:
     response = HttpResponse(notice_pdf(meeting).data, content_type="application/pdf")
     response["Content-Disposition"] = f"inline; filename*=UTF-8''{quote(name)}.pdf"
     return response
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@staff_required
+def meeting_pack(request: HttpRequest, pk: int) -> HttpResponse:
+    """会议材料汇编: POST builds it in the background; GET downloads the latest built."""
+    from .models import PackJob
+    from .services import request_pack
+
+    meeting = get_meeting_for_user(request, pk)
+    if request.method == "POST":
+        if not request.user.has_perm("meetings.change_meeting"):
+            raise PermissionDenied
+        job, created = request_pack(meeting, request.user)
+        messages.success(
+            request,
+            "已开始汇编会议材料，完成后可在本页下载。"
+            if created
+            else "会议材料正在汇编中，请稍候。",
+        )
+        return redirect("meetings_detail", pk=meeting.pk)
+    job = meeting.packs.filter(status=PackJob.Status.DONE).first()
+    if job is None or not job.file:
+        from django.http import Http404
+
+        raise Http404
+    return serve(job.file)
