@@ -122,6 +122,7 @@ def test_profile_is_seeded_and_editable_by_administrators(client, admin_user, cl
             "term": 17,
             "office_unit": "青山县人大常委会办公室",
             "letter_prefix": "青人常办",
+            "notice_prefix": "青人常办通",
         },
     )
     assert response.status_code == 302

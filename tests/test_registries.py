@@ -14,7 +14,7 @@ def _record_apps():
 
 
 def test_every_record_app_brings_its_urls_and_its_menu_entries():
-    staff_menu = dict(menu(unit=False))
+    staff_menu = dict(menu(""))
     for config in _record_apps():
         assert config.menu, config.label
         for label, name, _order in config.menu:
