@@ -64,3 +64,39 @@ def _notices(year: int):
 
 
 archive.register(archive.Printable("meeting-notices", "会议通知", 15, _notices))
+
+
+def _minutes(year: int):
+    """Each held meeting's minutes: the final version the office filed, else the draft."""
+    from congress.documents.archive import ArchiveFile
+
+    from .minutes import minutes_pdf
+    from .models import Meeting
+
+    held = Meeting.objects.in_year(year).filter(attendance__isnull=False).distinct()
+    for meeting in held.order_by("date", "pk"):
+        if meeting.minutes:
+            ext = meeting.minutes.name.rsplit(".", 1)[-1]
+            with meeting.minutes.open("rb") as f:
+                yield ArchiveFile(f"{meeting.name}纪要（定稿）.{ext}", f.read())
+        else:
+            printed = minutes_pdf(meeting)
+            yield ArchiveFile(f"{meeting.name}纪要.pdf", printed.data, pages=printed.page_count)
+
+
+def _packs(year: int):
+    from congress.documents.archive import ArchiveFile
+
+    from .models import Meeting
+
+    for meeting in Meeting.objects.in_year(year).order_by("date", "pk"):
+        pack = meeting.packs.filter(status="已完成").first()
+        if pack is not None and pack.file:
+            with pack.file.open("rb") as f:
+                yield ArchiveFile(f"{meeting.name}材料汇编.pdf", f.read(), pages=pack.pages)
+
+
+archive.register(
+    archive.Printable("meeting-minutes", "会议纪要", 16, _minutes),
+    archive.Printable("meeting-packs", "会议材料汇编", 17, _packs),
+)

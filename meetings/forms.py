@@ -18,7 +18,18 @@ from .models import (
 class MeetingForm(forms.ModelForm):
     class Meta:
         model = Meeting
-        fields = ["kind", "term", "seq", "name", "date", "time", "place", "guests", "notes"]
+        fields = [
+            "kind",
+            "term",
+            "seq",
+            "name",
+            "date",
+            "time",
+            "place",
+            "guests",
+            "notes",
+            "minutes",
+        ]
         widgets = {"date": date_input()}
 
 

@@ -53,7 +53,19 @@ meetings = RecordKind(
     ],
     formsets=[("议题", AgendaFormSet), ("会议材料", DocumentFormSet)],
     detail_template="meetings/meeting_detail.html",
-    detail_fields=["kind", "term", "seq", "name", "date", "place", "present", "on_leave", "notes"],
+    detail_fields=[
+        "kind",
+        "term",
+        "seq",
+        "name",
+        "date",
+        "time",
+        "place",
+        "guests",
+        "present",
+        "on_leave",
+        "notes",
+    ],
     detail_context=_meeting_context,
 )
 

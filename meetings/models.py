@@ -76,6 +76,13 @@ class Meeting(Record):
         blank=True,
         help_text=_("如 区人民政府有关负责同志、受邀的区人大代表；每行一项"),
     )
+    minutes = models.FileField(
+        _("会议纪要（定稿）"),
+        upload_to="minutes/%Y/",
+        blank=True,
+        validators=[validate_document],
+        help_text=_("系统生成纪要初稿（Word），办公室修改定稿后在此上传"),
+    )
     notice_number = models.CharField(_("通知文号"), max_length=60, blank=True, editable=False)
     notice_date = models.DateField(_("通知印发日期"), null=True, blank=True, editable=False)
 

@@ -14,6 +14,7 @@ urlpatterns = [
     path("meetings/<int:pk>/attendance/", views.meeting_attendance, name="meeting_attendance"),
     path("meetings/<int:pk>/notice/", views.meeting_notice, name="meeting_notice"),
     path("meetings/<int:pk>/pack/", views.meeting_pack, name="meeting_pack"),
+    path("meetings/<int:pk>/minutes/", views.meeting_minutes, name="meeting_minutes"),
     path("my/meetings/<int:pk>/pack.pdf", portal.member_pack, name="member_pack"),
     path("my/meetings/", portal.member_meetings, name="member_meetings"),
     path("my/meetings/<int:pk>/", portal.member_meeting, name="member_meeting"),

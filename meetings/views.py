@@ -208,3 +208,35 @@ def meeting_pack(request: HttpRequest, pk: int) -> HttpResponse:
 
         raise Http404
     return serve(job.file)
+
+
+@require_http_methods(["GET", "HEAD"])
+@staff_required
+def meeting_minutes(request: HttpRequest, pk: int) -> HttpResponse:
+    """会议纪要: the draft from the meeting's data (?format=docx to edit, pdf to read), or the
+    final version the office filed (?format=final)."""
+    from urllib.parse import quote
+
+    from django.http import Http404
+
+    from .minutes import minutes_docx, minutes_pdf
+
+    meeting = get_meeting_for_user(request, pk)
+    fmt = request.GET.get("format", "docx")
+    if fmt == "final":
+        if not meeting.minutes:
+            raise Http404
+        return serve(meeting.minutes)
+    name = f"{meeting.name}纪要"
+    if fmt == "docx":
+        response = HttpResponse(
+            minutes_docx(meeting),
+            content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        )
+        response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(name)}.docx"
+        return response
+    if fmt != "pdf":
+        raise Http404
+    response = HttpResponse(minutes_pdf(meeting).data, content_type="application/pdf")
+    response["Content-Disposition"] = f"inline; filename*=UTF-8''{quote(name)}.pdf"
+    return response

@@ -28,7 +28,8 @@ NUMERAL_HEIGHT = 0.73  # Arabic numerals stand about this much of the type size 
 TOLERANCE = 1.0 * PT  # a millimetre
 EDGE = 0.8  # points a character may overhang its box from rounding
 FOLIO = re.compile(r"^—\s*(\d+)\s*—$")
-COLOPHON_WORDS = ("抄送", "印发")
+COLOPHON_WORDS = ("抄送", "分送", "印发")
+CC = ("抄送", "分送")
 
 
 @dataclass
@@ -254,15 +255,13 @@ def _check_closings(pages: list[Page], say) -> None:
         printed = [p for p in doc if not p.blank]
         last = printed[-1]
         cc = [
-            line
-            for line in _lines(last.chars)
-            if "".join(c["text"] for c in line).startswith("抄送")
+            line for line in _lines(last.chars) if "".join(c["text"] for c in line).startswith(CC)
         ]
         if not cc:
             say(f"第{last.number}页：文件的最后一页没有版记")
             continue
         for p in printed[:-1]:
-            if "抄送：" in p.text:
+            if any(f"{w}：" in p.text for w in CC):
                 say(f"第{p.number}页：版记不在文件的最后一页")
         # The 版记's last rule stands on the block's foot.
         # The rules from the one above 抄送 down.
@@ -310,7 +309,7 @@ def _check_lonely(pages: list[Page], say) -> None:
         lines = _lines(page.chars)
         joined = ["".join(c["text"] for c in line) for line in lines]
         if all(any(w in line for w in COLOPHON_WORDS) or not line.strip() for line in joined) or (
-            text.startswith("抄送") and len(lines) <= 3
+            text.startswith(CC) and len(lines) <= 3
         ):
             say(f"第{page.number}页只有版记")
         if page.table_rows == [2] and not page.beside_tables and len(pages) > 1:

@@ -1,0 +1,85 @@
+"""会议纪要: drafted from the meeting's attendance, agenda and votes as Word and PDF in the
+official layout; the office files its final version, which the archive then keeps."""
+
+import datetime
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from docx import Document
+
+from meetings.models import Appointment, Attendance, Meeting, Member, Vote
+from tests.layoutcheck import Spec, check
+
+D = datetime.date
+
+
+@pytest.fixture
+def held(db):
+    meeting = Meeting.objects.create(
+        kind="常委会会议",
+        term=18,
+        seq=25,
+        date=D(2025, 6, 18),
+        place="机关会议室",
+        guests="区政府有关负责同志",
+    )
+    meeting.agenda.create(order=1, title="听取和审议关于就业工作情况的报告", reporter="区人社局")
+    meeting.agenda.create(order=2, title="审议人事任免事项")
+    people = [
+        ("赵主任", "主任"),
+        ("钱副主任", "副主任"),
+        ("孙委员", "委员"),
+        ("李委员", "委员"),
+        ("周委员", "委员"),
+    ]
+    members = [
+        Member.objects.create(name=n, post=p, term=18, start=D(2021, 10, 1)) for n, p in people
+    ]
+    for m, status in zip(members, ["出席", "出席", "出席", "请假", "出席"], strict=True):
+        Attendance.objects.create(
+            meeting=meeting, member=m, status=status, reason="出差" if status == "请假" else ""
+        )
+    Appointment.objects.create(
+        person="郑局长",
+        kind="任命",
+        post="局长",
+        organisation="区人社局",
+        date=meeting.date,
+        meeting=meeting,
+    )
+    Vote.objects.create(meeting=meeting, item="郑局长", yes=4, no=0, abstain=0)
+    return meeting
+
+
+def test_the_draft_says_who_attended_and_what_was_decided(held, clerk_client):
+    response = clerk_client.get(reverse("meeting_minutes", args=[held.pk]) + "?format=docx")
+    assert response.status_code == 200
+    text = "\n".join(p.text for p in Document(io.BytesIO(response.content)).paragraphs)
+    assert "会议由主任赵主任主持" in text
+    assert "应出席5人，实到4人，请假1人，符合法定人数" in text
+    assert "任命郑局长为区人社局局长，通过（赞成4票，反对0票，弃权0票）" in text
+    assert "请假：李委员（出差）" in text and "列席：区政府有关负责同志" in text
+    pdf = clerk_client.get(reverse("meeting_minutes", args=[held.pk]) + "?format=pdf")
+    assert check(pdf.content, Spec(closing=True)) == []
+
+
+def test_the_office_files_its_final_version(held, clerk_client):
+    assert (
+        clerk_client.get(reverse("meeting_minutes", args=[held.pk]) + "?format=final").status_code
+        == 404
+    )
+    held.minutes = SimpleUploadedFile("纪要.pdf", b"%PDF-1.4\n%%EOF\n")
+    held.save()
+    final = clerk_client.get(reverse("meeting_minutes", args=[held.pk]) + "?format=final")
+    assert final.status_code == 200 and b"".join(final.streaming_content).startswith(b"%PDF")
+
+
+def test_only_staff_read_the_minutes(held, unit_client, member_client, clerk_client):
+    url = reverse("meeting_minutes", args=[held.pk])
+    assert unit_client.get(url).status_code == 403
+    assert member_client.get(url).status_code == 403
+    assert clerk_client.post(url).status_code == 405
+    assert clerk_client.get(url + "?format=xls").status_code == 404
+    assert clerk_client.get(reverse("meeting_minutes", args=[999999])).status_code == 404
