@@ -282,6 +282,11 @@ CONGRESS = {
     "RETURN_WORKING_DAYS": envint("CONGRESS_RETURN_WORKING_DAYS", "5"),
     # Reminders go out this many days before a reply or report falls due.
     "REMIND_DAYS_AHEAD": envint("CONGRESS_REMIND_DAYS_AHEAD", "3"),
+    # The office's own rules for a meeting: its notice goes out, and its materials are in, this
+    # many working days before it; the 审议意见 go to the bodies within this many after it.
+    "MEETING_NOTICE_DAYS": envint("CONGRESS_MEETING_NOTICE_DAYS", "5"),
+    "MEETING_MATERIALS_DAYS": envint("CONGRESS_MEETING_MATERIALS_DAYS", "3"),
+    "OPINION_WORKING_DAYS": envint("CONGRESS_OPINION_WORKING_DAYS", "5"),
     # A form's draft kept in the browser is dropped unread after this many days.
     "DRAFT_DAYS": envint("CONGRESS_DRAFT_DAYS", "7"),
 }

@@ -7,6 +7,19 @@ from .models import Appointment, Attendance, Decision, Meeting, Member, Vote
 
 class MeetingFilter(RecordFilter):
     search_fields = ("name", "place", "agenda__title")
+    pending = django_filters.ChoiceFilter(
+        label="待办",
+        method="filter_pending",
+        choices=[("notice", "会议通知待印发"), ("materials", "会议材料未齐")],
+    )
+
+    def filter_pending(self, queryset, name, value):
+        from django.utils import timezone
+
+        from .services import materials_due, notice_due
+
+        due = notice_due if value == "notice" else materials_due
+        return queryset.filter(pk__in=due(timezone.localdate()).values("pk"))
 
     class Meta:
         model = Meeting

@@ -165,3 +165,44 @@ def material_changed(meeting) -> None:
     """A material added, replaced or removed: a pack already built is built again."""
     if meeting.packs.filter(status="已完成").exists():
         request_pack(meeting)
+
+
+# --- the office's deadlines before a meeting ---------------------------------------------------
+
+
+def notice_due(today):
+    """Coming meetings whose notice has not gone out and is due (MEETING_NOTICE_DAYS working
+    days before the meeting) or late."""
+    from django.conf import settings
+
+    from congress.work.workdays import working_days_before
+
+    from .models import Meeting
+
+    days = settings.CONGRESS["MEETING_NOTICE_DAYS"]
+    coming = Meeting.objects.filter(date__gte=today, notice_number="").exclude(
+        kind="人民代表大会会议"
+    )
+    due = [m.pk for m in coming.only("pk", "date") if working_days_before(m.date, days) <= today]
+    return Meeting.objects.filter(pk__in=due)
+
+
+def materials_due(today):
+    """Coming meetings with an agenda item still without materials when they are due
+    (MEETING_MATERIALS_DAYS working days before the meeting)."""
+    from django.conf import settings
+
+    from congress.work.workdays import working_days_before
+
+    from .models import Meeting
+
+    days = settings.CONGRESS["MEETING_MATERIALS_DAYS"]
+    coming = Meeting.objects.filter(
+        date__gte=today, agenda__isnull=False, agenda__documents__isnull=True
+    )
+    due = [
+        m.pk
+        for m in coming.distinct().only("pk", "date")
+        if working_days_before(m.date, days) <= today
+    ]
+    return Meeting.objects.filter(pk__in=due)

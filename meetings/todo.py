@@ -4,7 +4,9 @@ from django.urls import reverse
 
 from congress.work.todo import STAFF, Todo, register
 
+from .kinds import meetings
 from .models import Appointment
+from .services import materials_due, notice_due
 
 register(
     Todo(
@@ -14,5 +16,22 @@ register(
         lambda user, today: Appointment.objects.awaiting_oath(),
         lambda user, today: reverse("appointments_oath"),
         order=50,
+    ),
+    Todo(
+        "meeting_notice_due",
+        "会议通知待印发",
+        STAFF,
+        lambda user, today: notice_due(today),
+        lambda user, today: meetings.list_url(pending="notice"),
+        order=12,
+        urgent=True,
+    ),
+    Todo(
+        "meeting_materials_due",
+        "会议材料未齐",
+        STAFF,
+        lambda user, today: materials_due(today),
+        lambda user, today: meetings.list_url(pending="materials"),
+        order=14,
     ),
 )

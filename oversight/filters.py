@@ -7,6 +7,19 @@ from .models import LivelihoodProject, OtherWork, OversightItem, ProjectVisit, R
 
 class OversightFilter(RecordFilter):
     search_fields = ("name", "department", "law")
+    opinion = django_filters.ChoiceFilter(
+        label="审议意见",
+        method="filter_opinion",
+        choices=[("pending", "待送出"), ("late", "逾期未送出")],
+    )
+
+    def filter_opinion(self, queryset, name, value):
+        from django.utils import timezone
+
+        from .services import opinions_to_send
+
+        due = opinions_to_send(timezone.localdate(), late_only=value == "late")
+        return queryset.filter(pk__in=due.values("pk"))
 
     class Meta:
         model = OversightItem

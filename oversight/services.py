@@ -30,3 +30,35 @@ def report(
     for upload in attachments:
         o.documents.create(title=upload.name[:200], file=upload, reported=True)
     return o
+
+
+# --- 审议意见 after a meeting --------------------------------------------------------------------
+
+HEARD = ("专项工作报告", "执法检查", "专题询问")
+
+
+def opinions_to_send(today, late_only: bool = False):
+    """Work heard at a meeting this year whose 审议意见 has not gone to its body yet; with
+    ``late_only``, those past OPINION_WORKING_DAYS working days after the meeting."""
+    from django.conf import settings
+
+    from congress.work.workdays import deadline
+
+    from .models import OversightItem
+
+    heard = OversightItem.objects.filter(
+        kind__in=HEARD,
+        meeting__isnull=False,
+        meeting__date__lte=today,
+        meeting__date__year=today.year,
+        opinions__isnull=True,
+    )
+    if not late_only:
+        return heard
+    days = settings.CONGRESS["OPINION_WORKING_DAYS"]
+    late = [
+        i.pk
+        for i in heard.select_related("meeting").only("pk", "meeting__date")
+        if deadline(i.meeting.date, days).day < today
+    ]
+    return OversightItem.objects.filter(pk__in=late)

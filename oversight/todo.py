@@ -5,10 +5,28 @@ from django.urls import reverse
 from congress.accounts.models import unit_of
 from congress.work.todo import LEADER, STAFF, UNIT, Todo, register
 
-from .kinds import opinions
+from .kinds import opinions, oversight
 from .models import ReviewOpinion
+from .services import opinions_to_send
 
 register(
+    Todo(
+        "opinions_to_send",
+        "会后待送出的审议意见",
+        STAFF,
+        lambda user, today: opinions_to_send(today),
+        lambda user, today: oversight.list_url(opinion="pending"),
+        order=36,
+    ),
+    Todo(
+        "opinions_late",
+        "逾期未送出的审议意见",
+        STAFF,
+        lambda user, today: opinions_to_send(today, late_only=True),
+        lambda user, today: oversight.list_url(opinion="late"),
+        order=37,
+        urgent=True,
+    ),
     Todo(
         "opinions_to_report",
         "待报告的审议意见",

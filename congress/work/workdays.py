@@ -97,3 +97,17 @@ def deadline(day: datetime.date, n: int) -> Deadline:
         from congress.work.dates import add_working_days as weekdays_only
 
         return Deadline(weekdays_only(day, n), True)
+
+
+def working_days_before(day: datetime.date, n: int) -> datetime.date:
+    """The working day n working days before day (weekdays alone where the calendar has no
+    data): a meeting's notice and materials are due so many working days ahead of it."""
+    while n > 0:
+        day -= datetime.timedelta(days=1)
+        try:
+            working = is_working_day(day)
+        except CalendarMissing:
+            working = day.weekday() < 5
+        if working:
+            n -= 1
+    return day
