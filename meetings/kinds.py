@@ -122,6 +122,7 @@ members = RecordKind(
         Column("任职日期", "start", "start"),
         Column("离任日期", "end", "end"),
     ],
+    actions=[("组成人员账号", "member_accounts")],
 )
 
 

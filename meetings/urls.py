@@ -16,6 +16,7 @@ urlpatterns = [
     path("meetings/<int:pk>/pack/", views.meeting_pack, name="meeting_pack"),
     path("meetings/<int:pk>/minutes/", views.meeting_minutes, name="meeting_minutes"),
     path("my/meetings/<int:pk>/pack.pdf", portal.member_pack, name="member_pack"),
+    path("members/accounts/", views.member_accounts, name="member_accounts"),
     path("my/meetings/", portal.member_meetings, name="member_meetings"),
     path("my/meetings/<int:pk>/", portal.member_meeting, name="member_meeting"),
     path("my/meetings/<int:pk>/notice.pdf", portal.member_notice, name="member_notice"),

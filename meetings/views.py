@@ -240,3 +240,50 @@ def meeting_minutes(request: HttpRequest, pk: int) -> HttpResponse:
     response = HttpResponse(minutes_pdf(meeting).data, content_type="application/pdf")
     response["Content-Disposition"] = f"inline; filename*=UTF-8''{quote(name)}.pdf"
     return response
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def member_accounts(request: HttpRequest) -> HttpResponse:
+    """组成人员账号: an administrator creates the accounts of the members serving today in one
+    go and prints the sheet that gives each their login name and one-time password link."""
+    from congress.accounts.views import admin_required
+
+    return admin_required(_member_accounts)(request)
+
+
+def _member_accounts(request: HttpRequest) -> HttpResponse:
+    from django.contrib.auth.models import Group, User
+    from django.db import transaction
+    from django.utils import timezone
+
+    from congress.accounts.roles import MEMBER
+    from congress.accounts.views import password_link
+
+    from .models import Member
+
+    serving = Member.objects.serving(timezone.localdate()).select_related("user")
+    made: list[tuple[Member, str]] = []
+    if request.method == "POST":
+        chosen = set(request.POST.getlist("members"))
+        with transaction.atomic():
+            for member in serving.filter(user__isnull=True):
+                if chosen and str(member.pk) not in chosen:
+                    continue
+                username = member.name
+                if User.objects.filter(username__iexact=username).exists():
+                    username = f"{member.name}{member.term}"
+                if User.objects.filter(username__iexact=username).exists():
+                    username = f"{member.name}{member.term}-{member.pk}"
+                user = User(username=username, first_name=member.name)
+                user.set_unusable_password()
+                user.save()
+                user.groups.set([Group.objects.get(name=MEMBER)])
+                member.user = user
+                member.save(update_fields=["user", "version"])
+                made.append((member, password_link(request, user)))
+        messages.success(request, f"已为{len(made)}名组成人员建立账号。")
+    return render(
+        request,
+        "meetings/member_accounts.html",
+        {"serving": serving.order_by("start", "pk"), "made": made},
+    )

@@ -5,7 +5,6 @@ import datetime
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.urls import reverse
 
 from congress.work import todo
 from meetings.models import Meeting, MeetingDocument

@@ -131,3 +131,26 @@ def test_a_member_who_left_loses_their_later_meetings(meetings, member_client, m
     standing, *_ = meetings
     Member.objects.filter(user=member_user).update(end=D(2025, 5, 31))
     assert member_client.get(reverse("member_meeting", args=[standing.pk])).status_code == 404
+
+
+def test_an_administrator_creates_the_members_accounts_at_once(db, admin_user, clerk_client):
+    from django.contrib.auth.models import User
+
+    from congress.accounts import roles
+
+    for name in ("冯委员", "陈委员"):
+        Member.objects.create(name=name, post="委员", term=18, start=D(2021, 10, 1))
+    Member.objects.create(
+        name="旧委员", post="委员", term=17, start=D(2016, 10, 1), end=D(2021, 9, 30)
+    )
+    admin = client_for(admin_user)
+    assert clerk_client.post(reverse("member_accounts")).status_code == 403
+    response = admin.post(reverse("member_accounts"))
+    page = response.content.decode()
+    assert response.status_code == 200 and "账号发放单" in page and "/set-password/" in page
+    made = User.objects.filter(member__isnull=False)
+    assert {u.username for u in made} == {"冯委员", "陈委员"}
+    assert all(u.groups.get().name == roles.MEMBER and not u.has_usable_password() for u in made)
+    # Again: nobody gets a second account.
+    admin.post(reverse("member_accounts"))
+    assert User.objects.filter(member__isnull=False).count() == 2
