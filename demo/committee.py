@@ -118,6 +118,48 @@ def upcoming(today: datetime.date, term: int) -> Meeting:
         ),
         1,
     ):
-        meeting.agenda.create(order=i, title=title, reporter=reporter)
+        item = meeting.agenda.create(order=i, title=title, reporter=reporter)
+        _material(meeting, item, title, reporter)
     issue(meeting, today)
+    _pack(meeting)
     return meeting
+
+
+def _material(meeting: Meeting, item, title: str, reporter: str) -> None:
+    """A material as a body would send it: a short report in the official layout."""
+    from django.core.files.base import ContentFile
+
+    from congress.documents.layout import page_html, print_pdf
+    from meetings.models import MeetingDocument
+
+    text = (
+        f"<h1 class='title'>{title.removeprefix('听取和审议').removeprefix('审议')}</h1>"
+        f"<p class='flush'>{reporter}</p>"
+        + "<p>按照区人大常委会年度工作要点安排，现将有关情况报告如下，请予审议。</p>"
+        + "<p>一年来，我们坚持以人民为中心的发展思想，围绕全区中心工作，扎实推进各项任务落实。</p>" * 12
+    )
+    html = page_html("documents/base.html", {"title": title}).replace("<body>", "<body>" + text)
+    document = MeetingDocument(meeting=meeting, item=item, title=f"{reporter}：{title}")
+    document.file.save(f"material-{item.pk}.pdf", ContentFile(print_pdf([html], title=title).data))
+
+
+def _pack(meeting: Meeting) -> None:
+    """The meeting's pack, built now rather than by the worker (the demo loads in one go)."""
+    from django.core.files.base import ContentFile
+    from django.utils import timezone
+
+    from meetings import packs
+    from meetings.models import PackJob
+
+    data, pages, listed = packs.build(meeting)
+    job = PackJob(
+        meeting=meeting,
+        status=PackJob.Status.DONE,
+        progress=100,
+        step="完成",
+        pages=pages,
+        listed="\n".join(listed),
+        digest=packs.digest(meeting),
+        finished=timezone.now(),
+    )
+    job.file.save(f"{meeting.pk}-demo.pdf", ContentFile(data))

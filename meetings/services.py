@@ -162,8 +162,11 @@ def request_pack(meeting, user=None):
 
 
 def material_changed(meeting) -> None:
-    """A material added, replaced or removed: a pack already built is built again."""
-    if meeting.packs.filter(status="已完成").exists():
+    """A material added, replaced or removed: a pack already built from other materials is
+    built again."""
+    from .packs import stale
+
+    if stale(meeting):
         request_pack(meeting)
 
 
