@@ -136,7 +136,8 @@ def _material(meeting: Meeting, item, title: str, reporter: str) -> None:
         f"<h1 class='title'>{title.removeprefix('听取和审议').removeprefix('审议')}</h1>"
         f"<p class='flush'>{reporter}</p>"
         + "<p>按照区人大常委会年度工作要点安排，现将有关情况报告如下，请予审议。</p>"
-        + "<p>一年来，我们坚持以人民为中心的发展思想，围绕全区中心工作，扎实推进各项任务落实。</p>" * 12
+        + "<p>一年来，我们坚持以人民为中心的发展思想，围绕全区中心工作，扎实推进各项任务落实。</p>"
+        * 12
     )
     html = page_html("documents/base.html", {"title": title}).replace("<body>", "<body>" + text)
     document = MeetingDocument(meeting=meeting, item=item, title=f"{reporter}：{title}")

@@ -29,6 +29,9 @@ class OversightItemForm(forms.ModelForm):
             "points",
             "problems_solved",
             "satisfaction",
+            "rated_satisfied",
+            "rated_fair",
+            "rated_unsatisfied",
             "notes",
         ]
         widgets = {"date": date_input()}

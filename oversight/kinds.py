@@ -36,7 +36,7 @@ oversight = RecordKind(
         Column("被监督机关", "get_organ_display", "organ"),
         Column("承办部门", "department"),
         Column("意见建议条数", "points", "points"),
-        Column("满意度测评", "get_satisfaction_display"),
+        Column("满意度测评", "rating"),
     ],
     formsets=[("材料", OversightDocumentFormSet)],
     detail_template="oversight/item_detail.html",

@@ -65,8 +65,16 @@ class OversightItem(Record):
     points = models.PositiveIntegerField(_("提出意见建议条数"), default=0)
     problems_solved = models.PositiveIntegerField(_("推动解决问题数"), default=0)
     satisfaction = models.CharField(
-        _("满意度测评"), max_length=4, choices=Satisfaction.choices, blank=True
+        _("满意度测评"),
+        max_length=4,
+        choices=Satisfaction.choices,
+        blank=True,
+        help_text=_("填写了测评票数时按票数得出"),
     )
+    # 满意度测评 at the meeting that heard the report: the members' ballots, counted.
+    rated_satisfied = models.PositiveSmallIntegerField(_("满意票"), null=True, blank=True)
+    rated_fair = models.PositiveSmallIntegerField(_("基本满意票"), null=True, blank=True)
+    rated_unsatisfied = models.PositiveSmallIntegerField(_("不满意票"), null=True, blank=True)
     notes = models.TextField(_("备注"), blank=True)
 
     objects = YearQuerySet.as_manager()
@@ -89,10 +97,53 @@ class OversightItem(Record):
             r.add("law", "只有执法检查需要填写所检查的法律法规。")
         if self.kind == self.Kind.INSPECTION and not self.law:
             r.add("law", "执法检查必须填写所检查的法律法规。")
+        ballots = self.ballots
+        if ballots is not None:
+            if not self.meeting_id:
+                r.add("meeting", "满意度测评的票数须对应听取报告的会议。")
+            else:
+                from meetings.models import serving_count
+
+                serving = serving_count(self.meeting.date)
+                cast = sum(ballots)
+                if serving and cast > serving:
+                    r.add(
+                        "rated_satisfied",
+                        f"满意度测评共{cast}票，超过了当日全体组成人员{serving}人。",
+                    )
         r.check()
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def ballots(self) -> tuple[int, int, int] | None:
+        """(满意, 基本满意, 不满意) when any was counted."""
+        counts = (self.rated_satisfied, self.rated_fair, self.rated_unsatisfied)
+        if all(c is None for c in counts):
+            return None
+        return tuple(c or 0 for c in counts)
+
+    def complete(self) -> None:
+        # The grade follows from the ballots: 不满意 when more than half say so, 满意 when more
+        # than half say so, else 基本满意.
+        ballots = self.ballots
+        if ballots and sum(ballots):
+            satisfied, _fair, unsatisfied = ballots
+            total = sum(ballots)
+            if unsatisfied * 2 > total:
+                self.satisfaction = Satisfaction.UNSATISFIED
+            elif satisfied * 2 > total:
+                self.satisfaction = Satisfaction.SATISFIED
+            else:
+                self.satisfaction = Satisfaction.FAIRLY
+
+    def rating(self) -> str:
+        """满意度测评 as the record shows it: 满意（满意20票、基本满意5票、不满意1票）."""
+        if self.ballots is None:
+            return self.satisfaction
+        s, f, u = self.ballots
+        return f"{self.satisfaction}（满意{s}票、基本满意{f}票、不满意{u}票）"
 
 
 class OversightDocument(models.Model):

@@ -250,3 +250,33 @@ def test_the_figures_drill_down_to_the_rows(db, clerk_client):
     assert page.count("区第十八届人大常委会第二十次会议") >= 5
     votes = clerk_client.get(FIGURES["votes"].link(2025)).content.decode()
     assert "审议报告" in votes
+
+
+def test_a_reports_satisfaction_ballots_give_its_grade(committee, clerk_client):
+    from oversight.models import OversightItem
+
+    meeting, _members = committee
+    data = {
+        "kind": "专项工作报告",
+        "name": "关于就业工作情况的报告",
+        "date": "2025-03-18",
+        "meeting": meeting.pk,
+        "points": "0",
+        "problems_solved": "0",
+        "rated_satisfied": "3",
+        "rated_fair": "1",
+        "rated_unsatisfied": "1",
+        "documents-TOTAL_FORMS": "0",
+        "documents-INITIAL_FORMS": "0",
+    }
+    too_many = clerk_client.post(reverse("oversight_create"), {**data, "rated_satisfied": "5"})
+    assert too_many.status_code == 400
+    assert "满意度测评共7票，超过了当日全体组成人员5人。" in too_many.content.decode()
+    assert not OversightItem.objects.exists()
+    assert clerk_client.post(reverse("oversight_create"), data).status_code == 302
+    item = OversightItem.objects.get()
+    assert (
+        item.satisfaction == "满意" and item.rating() == "满意（满意3票、基本满意1票、不满意1票）"
+    )
+    page = clerk_client.get(reverse("oversight_detail", args=[item.pk])).content.decode()
+    assert "满意（满意3票、基本满意1票、不满意1票）" in page
