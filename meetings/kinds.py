@@ -101,6 +101,7 @@ appointments = RecordKind(
         Column("职务", "post"),
         Column("单位", "organisation"),
         Column("日期", "date", "date"),
+        Column("表决结果", "vote_result"),
         Column("宪法宣誓", "oath_status"),
     ],
     actions=[("任免名册（PDF）", "appointments_roster"), ("待宪法宣誓", "appointments_oath")],
