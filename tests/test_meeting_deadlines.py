@@ -66,3 +66,14 @@ def test_an_opinion_is_due_after_the_meeting(db, settings):
         name="关于就业工作情况报告的审议意见", date=D(2025, 6, 26), body="区政府", source=heard
     )
     assert not opinions_to_send(D(2025, 6, 26)).exists()
+
+
+def test_staff_are_reminded_once(coming, clerk):
+    from congress.work.models import Notification
+    from congress.work.notify import send_due
+
+    send_due(D(2025, 10, 13))
+    titles = sorted(Notification.objects.filter(user=clerk).values_list("title", flat=True))
+    assert titles == [f"会议材料未齐：{coming.name}", f"会议通知待印发：{coming.name}"]
+    send_due(D(2025, 10, 14))
+    assert Notification.objects.filter(user=clerk).count() == 2
