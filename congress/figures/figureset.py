@@ -106,7 +106,12 @@ def _own_version(own: list[OfficeFigure]) -> str:
 
 def year_values(year: int, until: datetime.date | None = None) -> dict[str, Value]:
     """Every figure of the year (up to ``until``: 上年同期) by its name in the text: built-ins,
-    then the office's own."""
+    then the office's own. The running year counts up to today (统计截至今日): a meeting set for
+    next month is not yet held."""
+    if until is None:
+        today = timezone.localdate()
+        if year == today.year and today < datetime.date(year, 12, 31):
+            until = today
     builtin = builtin_by_name()
     computed = compute_year(year, until)
     values: dict[str, Value] = {}
