@@ -29,6 +29,17 @@ def report(
     o.save()
     for upload in attachments:
         o.documents.create(title=upload.name[:200], file=upload, reported=True)
+    from django.urls import reverse
+
+    from congress.work.notify import staff, tell
+
+    tell(
+        staff(),
+        f"opinion:{o.pk}:reported",
+        f"已报告研究处理情况：{o.name}",
+        f"{o.body}于{o.report_date:%Y年%-m月%-d日}报告。",
+        reverse("opinions_detail", args=[o.pk]),
+    )
     return o
 
 

@@ -61,6 +61,29 @@ class Petition(Record):
     def __str__(self) -> str:
         return f"{self.number} {self.summary[:20]}"
 
+    def save(self, *args, **kwargs):
+        # A 信访 forwarded to a unit (or to another one) is told to that unit's accounts.
+        before = (
+            Petition.objects.filter(pk=self.pk).values_list("state", "unit_id").first()
+            if self.pk
+            else None
+        )
+        super().save(*args, **kwargs)
+        forwarded = self.state == self.State.FORWARDED and self.unit_id
+        if forwarded and before != (self.state, self.unit_id):
+            from django.urls import reverse
+
+            from congress.accounts.models import accounts_of
+            from congress.work.notify import tell
+
+            tell(
+                accounts_of(self.unit),
+                f"petition:{self.pk}:forwarded:{self.unit_id}",
+                f"转办的信访：{self.number}",
+                self.summary[:100],
+                reverse("unit_petition", args=[self.pk]),
+            )
+
     def clean(self) -> None:
         errors = {}
         if self.state == self.State.FORWARDED and self.unit_id is None:

@@ -30,7 +30,9 @@ def _locked(suggestion: Suggestion) -> Suggestion:
 
 
 def _record(s: Suggestion, user, action: str, before: str, note: str = "") -> None:
-    SuggestionEvent.objects.create(
+    from .events import told
+
+    event = SuggestionEvent.objects.create(
         suggestion=s,
         user=user if user and user.pk else None,
         action=action,
@@ -38,6 +40,7 @@ def _record(s: Suggestion, user, action: str, before: str, note: str = "") -> No
         to_state=s.state,
         note=note,
     )
+    told(s, event)
 
 
 @dataclass(frozen=True)

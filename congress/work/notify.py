@@ -102,3 +102,24 @@ def send_due(today: datetime.date) -> int:
                 ):
                     sent += 1
     return sent
+
+
+def tell(users, key: str, title: str, body: str = "", link: str = "") -> None:
+    """An event told to the people concerned (交办 to the units, 答复 to staff …): once each,
+    by the bell and every channel, after the change that caused it commits."""
+    people = [u for u in users if u is not None and u.is_active]
+
+    def send() -> None:
+        for user in people:
+            deliver(user, key, title, body, link)
+
+    transaction.on_commit(send)
+
+
+def staff():
+    """The office's clerks, who are told what units and deputies do."""
+    from django.contrib.auth import get_user_model
+
+    from congress.accounts.roles import CLERK
+
+    return get_user_model().objects.filter(groups__name=CLERK, is_active=True)
