@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path, reverse_lazy
+from django.utils.text import format_lazy
 
 from congress.accounts import twofactor
 from congress.accounts import views as account_views
@@ -20,10 +21,28 @@ login = login_not_required(
 set_password = login_not_required(
     auth_views.PasswordResetConfirmView.as_view(
         template_name="registration/set_password.html",
-        success_url=reverse_lazy("login"),
+        success_url=format_lazy("{}?password_set=1", reverse_lazy("login")),
         post_reset_login=False,
     )
 )
+
+
+class _ChangePassword(auth_views.PasswordChangeView):
+    """修改密码: every person changes their own password (the old one first)."""
+
+    template_name = "registration/change_password.html"
+    success_url = reverse_lazy("home")
+
+    def form_valid(self, form):
+        from django.contrib import messages
+
+        messages.success(self.request, "密码已修改。")
+        return super().form_valid(form)
+
+
+# Leadership changes nothing in the records, yet its own password like anyone.
+change_password = _ChangePassword.as_view()
+change_password.leader_may_post = True
 
 
 def _app_urls() -> list[str]:
@@ -53,6 +72,7 @@ urlpatterns = [
     path("settings/accounts/<int:pk>/active/", account_views.account_active, name="account_active"),
     path("settings/accounts/<int:pk>/reset/", account_views.account_reset, name="account_reset"),
     path("accounts/set-password/<uidb64>/<token>/", set_password, name="set_password"),
+    path("accounts/password/", change_password, name="change_password"),
     path("settings/holidays/", calendar_views.holidays, name="holidays"),
     path("settings/holidays/<int:year>/", calendar_views.holiday_notice, name="holiday_notice"),
     path("dashboard/", dashboard.dashboard, name="dashboard"),
