@@ -389,5 +389,11 @@ def _suggestions(rng, today, county, units, demo_unit, clerk) -> int:
         text="收悉。已纳入停车设施建设计划。",
         result="B",
     )
-    services.record_opinion(s, clerk, opinion="不满意", today=today - 20 * DAY)
+    services.record_opinion(
+        s,
+        clerk,
+        opinion="不满意",
+        reason="新增停车位离小区太远，居民停车难仍未解决",
+        today=today - 20 * DAY,
+    )
     return made + 1

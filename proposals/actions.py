@@ -67,7 +67,9 @@ STAFF_ACTIONS = {
             "登记代表意见",
             OpinionForm,
             services.sources("opinion"),
-            lambda s, u, d, unit: services.record_opinion(s, u, opinion=d["opinion"]),
+            lambda s, u, d, unit: services.record_opinion(
+                s, u, opinion=d["opinion"], reason=d["reason"], date=d["date"], file=d["file"]
+            ),
         ),
         Action(
             "close",
@@ -101,7 +103,7 @@ UNIT_ACTIONS = {
             "签收",
             OptionalReasonForm,
             services.sources("accept"),
-            lambda s, u, d, unit: services.accept(s, u, unit=unit),
+            lambda s, u, d, unit: services.accept(s, u, unit=unit, note=d["reason"]),
         ),
         Action(
             "return",

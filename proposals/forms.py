@@ -79,6 +79,14 @@ class ReplyForm(forms.Form):
 
 class OpinionForm(forms.Form):
     opinion = forms.ChoiceField(label="代表意见", choices=Suggestion.Opinion.choices)
+    date = forms.DateField(label="代表意见日期", widget=date_input(), initial=timezone.localdate)
+    reason = forms.CharField(
+        label="代表的意见和理由（不满意时必填）",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    file = forms.FileField(label="征询意见表", required=False, validators=[validate_document])
 
 
 class KeyForm(forms.Form):

@@ -45,6 +45,7 @@ register(
                 help="A 已解决或基本解决、B 正在解决或列入计划、C 因条件限制暂不能解决、D 留作参考",
             ),
             Col("代表意见", "opinion"),
+            Col("代表意见说明", "opinion_reason", help="代表不满意时的理由"),
             Col("办理状态", "state", required=True),
             Col("转公益诉讼", "litigation"),
         ],

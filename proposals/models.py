@@ -143,6 +143,13 @@ class Suggestion(Record):
     )
     result = models.CharField(_("答复类别"), max_length=1, choices=Result.choices, blank=True)
     opinion = models.CharField(_("代表意见"), max_length=4, choices=Opinion.choices, blank=True)
+    # What the deputy said with it (required with 不满意 when staff record it), when, and the
+    # 征询意见表 they signed.
+    opinion_reason = models.TextField(_("代表意见说明"), blank=True)
+    opinion_date = models.DateField(_("代表意见日期"), null=True, blank=True)
+    opinion_file = models.FileField(
+        _("征询意见表"), upload_to="opinions/%Y/", blank=True, validators=[validate_document]
+    )
     litigation = models.BooleanField(_("转公益诉讼"), default=False)
 
     objects = SuggestionQuerySet.as_manager()

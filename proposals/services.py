@@ -171,8 +171,8 @@ def withdraw(suggestion: Suggestion, user, *, reason: str = "") -> Suggestion:
 
 
 @transaction.atomic
-def accept(suggestion: Suggestion, user, *, unit: Unit) -> Suggestion:
-    """签收: the lead unit acknowledges the assignment."""
+def accept(suggestion: Suggestion, user, *, unit: Unit, note: str = "") -> Suggestion:
+    """签收: the lead unit acknowledges the assignment; what it says with it is kept."""
     s = _locked(suggestion)
     _allow(s, "accept")
     _require_lead(s, unit)
@@ -180,7 +180,7 @@ def accept(suggestion: Suggestion, user, *, unit: Unit) -> Suggestion:
         raise WorkflowError("该建议已签收。")
     s.accepted = timezone.localdate()
     s.save()
-    _record(s, user, "签收", s.state, unit.name)
+    _record(s, user, "签收", s.state, unit.name + (f"：{note.strip()}" if note.strip() else ""))
     return s
 
 
@@ -254,22 +254,43 @@ def reply(
 
 @transaction.atomic
 def record_opinion(
-    suggestion: Suggestion, user, *, opinion: str, today: datetime.date | None = None
+    suggestion: Suggestion,
+    user,
+    *,
+    opinion: str,
+    reason: str = "",
+    date: datetime.date | None = None,
+    file=None,
+    today: datetime.date | None = None,
 ) -> Suggestion:
-    """代表意见: 满意 or 基本满意 lets the item close; 不满意 sends it back for a second handling."""
+    """代表意见: 满意 or 基本满意 lets the item close; 不满意, with the deputy's reason, sends it
+    back for a second handling, the first reply kept in the history rather than as the answer."""
     s = _locked(suggestion)
     _allow(s, "opinion")
     if opinion not in Suggestion.Opinion.values:
         raise WorkflowError("请选择代表意见：满意、基本满意或不满意。")
+    reason = reason.strip()
+    if opinion == Suggestion.Opinion.UNSATISFIED and not reason:
+        raise WorkflowError("代表不满意时必须写明不满意的理由，承办单位二次办理时据此改进。")
+    today = today or timezone.localdate()
+    date = date or today
+    if s.reply_date and date < s.reply_date:
+        raise WorkflowError("代表意见日期不能早于答复日期。")
+    if date > today:
+        raise WorkflowError("代表意见日期不能晚于今天。")
     before = s.state
-    s.opinion = opinion
-    note = opinion
+    s.opinion, s.opinion_reason, s.opinion_date = opinion, reason, date
+    if file:
+        s.opinion_file = file
+    note = opinion + (f"：{reason}" if reason else "")
     if opinion == Suggestion.Opinion.UNSATISFIED and s.round == 1:
-        today = today or timezone.localdate()
+        first = f"第一轮答复（{s.reply_date}，{s.result}类）：{s.reply_text}"
+        _record(s, user, "第一轮答复", before, first)
         s.round = 2
         s.state = S.HANDLING
         s.deadline = add_months(today, settings.CONGRESS["SECOND_REPLY_MONTHS"])
-        note = f"不满意，退回{s.lead_unit}二次办理，期限{s.deadline}"
+        s.reply_date, s.reply_text, s.result = None, "", ""
+        note = f"不满意：{reason}；退回{s.lead_unit}二次办理，期限{s.deadline}"
     s.save()
     _record(s, user, "代表意见", before, note)
     return s

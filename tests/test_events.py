@@ -51,7 +51,7 @@ def test_the_workflow_tells_units_and_staff(
         s = services.reply(s, unit_user, unit=unit, date=today, text="已纳入计划。", result="B")
     assert "承办单位已答复：第9号 关于修建公园的建议" in _titles(clerk)
     with django_capture_on_commit_callbacks(execute=True):
-        services.record_opinion(s, clerk, opinion="不满意", today=today)
+        services.record_opinion(s, clerk, opinion="不满意", reason="路灯仍未修复", today=today)
     assert "代表不满意，请二次办理：第9号 关于修建公园的建议" in _titles(unit_user)
     assert len(_titles(other_unit_user)) == 1  # the assisting unit is not told of the opinion
 

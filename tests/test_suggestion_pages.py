@@ -171,3 +171,38 @@ def test_a_suggestion_registered_in_the_browser_has_its_registration_event(clerk
     s = Suggestion.objects.get(number="第31号")
     assert s.state == "待交办"
     assert list(s.events.values_list("action", "user__username")) == [("登记", "clerk")]
+
+
+def test_staff_record_the_deputys_words_with_a_dissatisfied_opinion(
+    clerk_client, db, unit, unit_user, clerk
+):
+    """代表意见 in the browser: its date, the reason (required with 不满意) and the signed form."""
+    import datetime
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    from proposals import services
+    from proposals.models import Suggestion
+    from tests import factories as fx
+
+    today = datetime.date.today()
+    s = services.submit(fx.suggestion("第50号", fx.deputy("黄代表"), date=today), clerk)
+    s = services.assign(s, clerk, lead_unit=unit, assigned=today)
+    s = services.reply(s, unit_user, unit=unit, date=today, text="已研究。", result="C")
+    url = reverse("suggestion_action", args=[s.pk, "opinion"])
+    refused = clerk_client.post(url, {"opinion": "不满意", "date": today.isoformat(), "reason": ""})
+    assert refused.status_code == 400 and "必须写明不满意的理由" in refused.content.decode()
+    assert Suggestion.objects.get(pk=s.pk).state == "已答复"
+    done = clerk_client.post(
+        url,
+        {
+            "opinion": "不满意",
+            "date": today.isoformat(),
+            "reason": "答复未提出解决时限",
+            "file": SimpleUploadedFile("征询意见表.pdf", b"%PDF-1.4\n%%EOF\n"),
+        },
+    )
+    assert done.status_code == 302
+    s.refresh_from_db()
+    assert s.round == 2 and s.opinion_reason == "答复未提出解决时限" and s.opinion_file

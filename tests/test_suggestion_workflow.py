@@ -88,11 +88,23 @@ def test_full_path_to_closure(item, clerk, unit, unit_user):
 def test_unsatisfied_sends_it_back_for_a_second_handling(item, clerk, unit, unit_user):
     services.assign(item, clerk, lead_unit=unit, assigned=D(2025, 1, 20))
     services.reply(item, unit_user, unit=unit, date=D(2025, 3, 1), text="答复", result="C")
-    s = services.record_opinion(item, clerk, opinion="不满意", today=D(2025, 3, 10))
+    with pytest.raises(services.WorkflowError, match="必须写明不满意的理由"):
+        services.record_opinion(item, clerk, opinion="不满意", today=D(2025, 3, 10))
+    item.refresh_from_db()
+    assert item.state == S.ANSWERED and item.round == 1 and item.reply_text == "答复"
+    s = services.record_opinion(
+        item, clerk, opinion="不满意", reason="路灯仍未修复", today=D(2025, 3, 10)
+    )
     assert s.state == S.HANDLING and s.round == 2
     assert s.deadline == D(2025, 4, 10)
+    assert (s.opinion_reason, s.opinion_date) == ("路灯仍未修复", D(2025, 3, 10))
+    # The first round's reply is history now, not the current answer.
+    assert not s.reply_text and s.reply_date is None
+    history = s.events.get(action="第一轮答复").note
+    assert "2025-03-01" in history and "答复" in history
+    assert "不满意：路灯仍未修复" in s.events.get(action="代表意见").note
     services.reply(s, unit_user, unit=unit, date=D(2025, 3, 30), text="再次答复", result="B")
-    s = services.record_opinion(s, clerk, opinion="不满意")
+    s = services.record_opinion(s, clerk, opinion="不满意", reason="仍不满意")
     assert s.state == S.ANSWERED  # a second 不满意 does not loop forever
     assert services.close(s, clerk).state == S.CLOSED
 

@@ -170,6 +170,7 @@ def test_handling_unit_day(tab, clerk, unit, unit_user, other_unit):
     tab.go(f"/suggestions/{mine.pk}/")
     box = _action(page, "登记代表意见")
     box.locator("select[name=opinion]").select_option("不满意")
+    box.locator("textarea[name=reason]").fill("电梯加装进度太慢")
     with page.expect_navigation():
         box.locator("button[type=submit]").click()
     tab.check()
@@ -180,6 +181,7 @@ def test_handling_unit_day(tab, clerk, unit, unit_user, other_unit):
     tab.click("text=全部承办事项")
     tab.click("text=关于老旧小区加装电梯的建议")
     assert "二次办理" in tab.text() and "办理中" in tab.text()
+    assert "电梯加装进度太慢" in tab.text()  # the unit reads why the deputy was not satisfied
 
 
 def test_leadership_day(tab, django_db_serialized_rollback=None):
