@@ -13,7 +13,27 @@ DEMO_USERS = [
     ("unit", "刘建", roles.UNIT),
     ("admin", "管理员", roles.ADMIN),
     ("member", "组成人员", roles.MEMBER),  # linked to a 副主任 of the demo committee
+    ("deputy", "人大代表", roles.DEPUTY),  # linked to a deputy with a reply to judge
 ]
+
+
+def link_demo_deputy() -> None:
+    """The demo's account ``deputy`` is the lead of a suggestion answered and not yet judged
+    (or of any suggestion), so that it has something to follow and to judge."""
+    from proposals.models import Suggestion
+
+    user = User.objects.filter(username="deputy").first()
+    if user is None or hasattr(user, "deputy"):
+        return
+    waiting = Suggestion.objects.filter(state="已答复", opinion="", lead__status="正常")
+    s = waiting.order_by("-date").first() or Suggestion.objects.order_by("-date").first()
+    if s is None:
+        return
+    deputy = s.lead
+    deputy.user = user
+    deputy.save(update_fields=["user"])
+    user.first_name = deputy.name
+    user.save(update_fields=["first_name"])
 
 
 def create_demo_users() -> None:

@@ -781,6 +781,9 @@ def load(seed: int = 2025, running: bool = True) -> dict[str, int]:
     b.draft()
     if running:
         b.current_year(county, clerk=clerk)
+    from demo.installation import link_demo_deputy
+
+    link_demo_deputy()
     # Bulk writes send no signals: every cached figure is stale.
     from congress.figures.cache import records_changed
 

@@ -68,6 +68,7 @@ deputies = RecordKind(
     ],
     detail_template="deputies/deputy_detail.html",
     detail_context=_record_of_service,
+    actions=[("代表名册", "deputies_roster"), ("代表账号", "deputy_accounts")],
 )
 
 

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -110,6 +111,14 @@ class Deputy(Record):
         _("终止原因"), max_length=10, choices=EndReason.choices, blank=True
     )
     phone = models.CharField(_("联系电话"), max_length=30, blank=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="deputy",
+        verbose_name=_("登录账号"),
+    )
 
     class Meta:
         ordering = ["name", "pk"]

@@ -6,6 +6,7 @@ from . import kinds, views
 
 urlpatterns = [
     path("deputies/roster/", views.roster, name="deputies_roster"),
+    path("deputies/accounts/", views.deputy_accounts, name="deputy_accounts"),
     *urls_for(kinds.stations),
     *urls_for(kinds.deputies),
     *urls_for(kinds.activities),

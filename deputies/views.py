@@ -55,3 +55,49 @@ def roster(request: HttpRequest) -> HttpResponse:
             "figures": composition(profile.term),
         },
     )
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def deputy_accounts(request: HttpRequest) -> HttpResponse:
+    """代表账号: an administrator creates accounts for the chosen deputies in office (or all of a
+    level) and prints one sheet a deputy: name, login name and the one-time set-password link
+    (deputies rarely have an e-mail address on file)."""
+    from congress.accounts.views import admin_required
+
+    return admin_required(_deputy_accounts)(request)
+
+
+def _deputy_accounts(request: HttpRequest) -> HttpResponse:
+    from django.contrib import messages
+    from django.db import transaction
+
+    from congress.accounts.roles import DEPUTY
+    from congress.accounts.services import portal_account
+    from congress.accounts.views import password_link
+
+    profile = Profile.get()
+    level = request.GET.get("level") or request.POST.get("level") or Deputy.Level.COUNTY
+    in_office = (
+        Deputy.objects.filter(term=profile.term, level=level)
+        .exclude(status=Deputy.Status.ENDED)
+        .select_related("user", "station")
+        .order_by("name", "pk")
+    )
+    made = []
+    if request.method == "POST":
+        chosen = set(request.POST.getlist("deputies"))
+        with transaction.atomic():
+            for d in in_office.filter(user__isnull=True):
+                if chosen and str(d.pk) not in chosen:
+                    continue
+                d.user = portal_account(
+                    d.name, DEPUTY, *([d.phone] if d.phone else []), f"{d.name}-{d.pk}"
+                )
+                d.save(update_fields=["user", "version"])
+                made.append((d, password_link(request, d.user)))
+        messages.success(request, f"已为{len(made)}名代表建立账号。")
+    return render(
+        request,
+        "deputies/deputy_accounts.html",
+        {"rows": in_office, "made": made, "level": level, "levels": Deputy.Level.choices},
+    )

@@ -252,11 +252,11 @@ def member_accounts(request: HttpRequest) -> HttpResponse:
 
 
 def _member_accounts(request: HttpRequest) -> HttpResponse:
-    from django.contrib.auth.models import Group, User
     from django.db import transaction
     from django.utils import timezone
 
     from congress.accounts.roles import MEMBER
+    from congress.accounts.services import portal_account
     from congress.accounts.views import password_link
 
     from .models import Member
@@ -269,15 +269,9 @@ def _member_accounts(request: HttpRequest) -> HttpResponse:
             for member in serving.filter(user__isnull=True):
                 if chosen and str(member.pk) not in chosen:
                     continue
-                username = member.name
-                if User.objects.filter(username__iexact=username).exists():
-                    username = f"{member.name}{member.term}"
-                if User.objects.filter(username__iexact=username).exists():
-                    username = f"{member.name}{member.term}-{member.pk}"
-                user = User(username=username, first_name=member.name)
-                user.set_unusable_password()
-                user.save()
-                user.groups.set([Group.objects.get(name=MEMBER)])
+                user = portal_account(
+                    member.name, MEMBER, f"{member.name}{member.term}", f"{member.name}-{member.pk}"
+                )
                 member.user = user
                 member.save(update_fields=["user", "version"])
                 made.append((member, password_link(request, user)))

@@ -8,3 +8,4 @@ class ProposalsConfig(AppConfig):
     record_app = True
     menu = [("代表建议", "suggestions_list", 50)]
     unit_menu = [("承办单位门户", "portal", 20)]
+    deputy_menu = [("我的建议", "deputy_suggestions", 10)]

@@ -2,7 +2,7 @@
 
 from congress.documents import archive
 from congress.review import paragraphs as review
-from congress.site.declarations import UNIT, Section, register
+from congress.site.declarations import DEPUTY, UNIT, Section, register
 
 register(
     Section(
@@ -16,6 +16,7 @@ register(
         order=50,
     ),
     Section("承办事项", (("全部承办事项", "portal"),), order=10, role=UNIT),
+    Section("我的建议", (("领衔和附议的建议", "deputy_suggestions"),), order=10, role=DEPUTY),
 )
 
 review.register(

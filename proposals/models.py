@@ -158,7 +158,10 @@ class Suggestion(Record):
         ordering = ["-date", "-pk"]
         verbose_name = _("代表建议")
         verbose_name_plural = _("代表建议")
-        permissions = [("handle_suggestion", _("承办单位签收、退办和答复"))]
+        permissions = [
+            ("handle_suggestion", _("承办单位签收、退办和答复")),
+            ("represent_suggestion", _("代表查看本人的建议并评价答复")),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["year", "kind", "number"], name="suggestion_number_per_year"

@@ -2,7 +2,7 @@ from django.urls import path
 
 from congress.records.views import urls_for
 
-from . import kinds, views
+from . import deputy_portal, kinds, views
 
 urlpatterns = [
     path("suggestions/overdue/", views.suggestions_overdue, name="suggestions_overdue"),
@@ -16,6 +16,13 @@ urlpatterns = [
     ),
     path("suggestions/<int:pk>/reply-file/", views.reply_file, name="suggestion_reply_file"),
     path("portal/", views.portal, name="portal"),
+    path("deputy/suggestions/", deputy_portal.deputy_suggestions, name="deputy_suggestions"),
+    path("deputy/suggestions/<int:pk>/", deputy_portal.deputy_suggestion, name="deputy_suggestion"),
+    path(
+        "deputy/suggestions/<int:pk>/reply-file/",
+        deputy_portal.deputy_reply_file,
+        name="deputy_reply_file",
+    ),
     path("portal/<int:pk>/", views.portal_detail, name="portal_detail"),
     path("portal/<int:pk>/do/<str:action>/", views.portal_action, name="portal_action"),
     *urls_for(kinds.suggestions),

@@ -182,6 +182,25 @@ def member_user(db):
 
 
 @pytest.fixture
+def deputy_user(db):
+    """A county deputy in office with their account."""
+    import datetime
+
+    from deputies.models import Deputy
+
+    user = make_user("deputy", roles.DEPUTY, first_name="黄代表")
+    Deputy.objects.create(
+        name="黄代表", sex="女", term=18, elected=datetime.date(2021, 10, 1), user=user
+    )
+    return user
+
+
+@pytest.fixture
+def deputy_client(deputy_user):
+    return client_for(deputy_user)
+
+
+@pytest.fixture
 def member_client(member_user):
     return client_for(member_user)
 

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from tests.urlwalk import PUBLIC, all_patterns, concrete, plain_routes
 
-ROLES = ["clerk", "leader", "admin_user", "unit_user", "member_user", "outsider"]
+ROLES = ["clerk", "leader", "admin_user", "unit_user", "member_user", "deputy_user", "outsider"]
 
 
 @pytest.fixture
@@ -79,6 +79,8 @@ def _newer_records(day, unit, unit_user, suggestion) -> dict:
         "report_download": job.pk,  # report_download_docx
         "archive": archive.pk,  # archive_download
         "member": meeting_doc.meeting_id,  # member_meeting, member_notice, member_document
+        "deputy": suggestion.pk,  # deputy_suggestion
+        "deputy_reply": suggestion.pk,  # deputy_reply_file
         "meeting": meeting_doc.pk,  # meeting_document
         "opinion_report": opinion.pk,  # opinion_report_file
         "suggestion_reply": suggestion.pk,  # suggestion_reply_file

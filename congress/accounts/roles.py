@@ -10,9 +10,10 @@ LEADER = "领导"
 UNIT = "承办单位"
 ADMIN = "管理员"
 MEMBER = "组成人员"  # a member of the standing committee: reads their meetings' notices and packs
-ROLES = (CLERK, LEADER, UNIT, ADMIN, MEMBER)
+DEPUTY = "人大代表"  # a deputy: follows and judges their own suggestions
+ROLES = (CLERK, LEADER, UNIT, ADMIN, MEMBER, DEPUTY)
 # Roles that see a portal of their own, never the office's pages.
-PORTAL_ROLES = (UNIT, MEMBER)
+PORTAL_ROLES = (UNIT, MEMBER, DEPUTY)
 
 
 def record_apps() -> set[str]:
@@ -56,6 +57,9 @@ def _wanted(perm) -> set[str]:
     if action == "attend":
         # attend_<model>: what a committee member reads of what they attend (any app).
         return {MEMBER}
+    if action == "represent":
+        # represent_<model>: what a deputy does with their own records (any app).
+        return {DEPUTY}
     if model.startswith("historical"):
         # The change history is written by the system and read by administrators only.
         return {ADMIN} if action == "view" else set()
@@ -120,12 +124,24 @@ def is_member_user(user) -> bool:
     )
 
 
+def is_deputy_user(user) -> bool:
+    """A deputy's account: their own suggestions in their portal, nothing else."""
+    return (
+        has_role(user, DEPUTY)
+        and not user.is_superuser
+        and not any(has_role(user, r) for r in (CLERK, LEADER, ADMIN))
+    )
+
+
 def portal_of(user) -> str:
-    """The portal role a person sees (承办单位 or 组成人员), or "" for the office's staff."""
+    """The portal role a person sees (承办单位, 组成人员 or 人大代表), or "" for the office's
+    staff."""
     if is_unit_user(user):
         return UNIT
     if is_member_user(user):
         return MEMBER
+    if is_deputy_user(user):
+        return DEPUTY
     return ""
 
 
@@ -142,7 +158,7 @@ def is_read_only(user) -> bool:
 def role_label(user) -> str:
     if user.is_superuser or has_role(user, ADMIN):
         return ADMIN
-    for role in (CLERK, LEADER, UNIT, MEMBER):
+    for role in (CLERK, LEADER, UNIT, MEMBER, DEPUTY):
         if has_role(user, role):
             return role
     return ""

@@ -38,9 +38,11 @@ def menu(portal: str) -> list[tuple[str, str]]:
     from django.apps import apps
     from django.urls import NoReverseMatch, reverse
 
-    from congress.accounts.roles import MEMBER, UNIT
+    from congress.accounts.roles import DEPUTY, MEMBER, UNIT
 
-    attribute = {UNIT: "unit_menu", MEMBER: "member_menu"}.get(portal, "menu")
+    attribute = {UNIT: "unit_menu", MEMBER: "member_menu", DEPUTY: "deputy_menu"}.get(
+        portal, "menu"
+    )
     entries = list(CORE_UNIT_MENU if portal else CORE_MENU)
     for config in apps.get_app_configs():
         entries += getattr(config, attribute, [])

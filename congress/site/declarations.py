@@ -10,7 +10,7 @@ from django.urls import NoReverseMatch, reverse
 
 from congress.registry import Registry
 
-STAFF, UNIT, MEMBER = "staff", "unit", "member"
+STAFF, UNIT, MEMBER, DEPUTY = "staff", "unit", "member", "deputy"
 
 
 @dataclass(frozen=True)

@@ -47,8 +47,9 @@ def home(request: HttpRequest) -> HttpResponse:
     """工作台: what is waiting for me today, by role, each count linked to its list."""
     from django.utils import timezone
 
-    from congress.accounts.roles import LEADER, is_member_user, role_label
-    from congress.site.declarations import MEMBER, STAFF, UNIT, sections
+    from congress.accounts import roles
+    from congress.accounts.roles import LEADER, portal_of, role_label
+    from congress.site.declarations import DEPUTY, MEMBER, STAFF, UNIT, sections
     from congress.work import todo
 
     today = timezone.localdate()
@@ -64,12 +65,13 @@ def home(request: HttpRequest) -> HttpResponse:
                 "sections": sections(UNIT, request.user),
             },
         )
-    if is_member_user(request.user):
-        # A committee member's home is their meetings, declared by the app that keeps them.
+    portal = {roles.MEMBER: MEMBER, roles.DEPUTY: DEPUTY}.get(portal_of(request.user))
+    if portal:
+        # A member's or a deputy's home is their own portal, declared by the apps that keep it.
         return render(
             request,
             "congress/home_member.html",
-            {"sections": sections(MEMBER, request.user), "today": today},
+            {"sections": sections(portal, request.user), "today": today},
         )
     if not request.user.groups.exists() and not request.user.is_superuser:
         raise PermissionDenied

@@ -1,0 +1,140 @@
+"""人大代表's portal: the suggestions a deputy leads or cosigned, each with its timeline (交办,
+签收, 答复, the deputy's own judgement, 办结), and the lead deputy's judgement of the reply.
+A deputy sees only their own (404 for any other); a deputy whose 资格终止 sees nothing."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods
+
+from congress.accounts.roles import is_deputy_user
+
+from . import services
+from .models import Suggestion
+
+# What a deputy reads in their timeline: the moves of the handling, by their names.
+TIMELINE = (
+    "登记",
+    "交办",
+    "签收",
+    "退办",
+    "答复",
+    "第一轮答复",
+    "代表意见",
+    "办结",
+    "不予立案",
+    "撤回",
+)
+
+
+def deputy_of(request: HttpRequest):
+    """The deputy record behind the account, in office; 403 for anyone else."""
+    from deputies.models import Deputy
+
+    user = request.user
+    if not is_deputy_user(user) or not user.has_perm("proposals.represent_suggestion"):
+        raise PermissionDenied
+    deputy = Deputy.objects.filter(user=user).first()
+    # 资格终止: the account reads nothing from that day, though its records stay.
+    if deputy is None or deputy.status == Deputy.Status.ENDED:
+        raise PermissionDenied
+    return deputy
+
+
+def deputy_required(view):
+    def wrapped(request: HttpRequest, *args, **kwargs):
+        deputy_of(request)
+        return view(request, *args, **kwargs)
+
+    wrapped.__name__, wrapped.__doc__ = view.__name__, view.__doc__
+    return login_required(wrapped)
+
+
+def mine(deputy):
+    return Suggestion.objects.filter(Q(lead=deputy) | Q(cosigners=deputy)).distinct()
+
+
+def get_suggestion_for_deputy(request: HttpRequest, pk: int) -> Suggestion:
+    """One of the deputy's own suggestions (led or cosigned); 404 for any other."""
+    return get_object_or_404(mine(deputy_of(request)).select_related("lead", "lead_unit"), pk=pk)
+
+
+class JudgementForm(forms.Form):
+    opinion = forms.ChoiceField(
+        label="您对答复的意见",
+        choices=[("", "请选择"), *Suggestion.Opinion.choices],
+        error_messages={"required": "请选择满意、基本满意或不满意。"},
+    )
+    reason = forms.CharField(
+        label="意见和理由（不满意时必填）",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+
+@require_GET
+@deputy_required
+def deputy_suggestions(request: HttpRequest) -> HttpResponse:
+    """我的建议: led first, then cosigned; the newest on top."""
+    deputy = deputy_of(request)
+    rows = mine(deputy).select_related("lead", "lead_unit").order_by("-date", "-pk")
+    return render(request, "proposals/deputy_suggestions.html", {"rows": rows, "deputy": deputy})
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@deputy_required
+def deputy_suggestion(request: HttpRequest, pk: int) -> HttpResponse:
+    """One suggestion: its text, reply and timeline; the lead deputy judges the reply here."""
+    deputy = deputy_of(request)
+    s = get_suggestion_for_deputy(request, pk)
+    may_judge = s.lead_id == deputy.pk and s.state == Suggestion.State.ANSWERED and not s.opinion
+    form = JudgementForm(request.POST or None)
+    if request.method == "POST":
+        if not may_judge:
+            raise PermissionDenied
+        if form.is_valid():
+            try:
+                services.record_opinion(
+                    s,
+                    request.user,
+                    opinion=form.cleaned_data["opinion"],
+                    reason=form.cleaned_data["reason"],
+                    date=timezone.localdate(),
+                )
+            except services.WorkflowError as exc:
+                form.add_error(None, str(exc))
+            else:
+                messages.success(request, "您的意见已提交，感谢您的评价。")
+                return redirect("deputy_suggestion", pk=s.pk)
+    events = s.events.filter(action__in=TIMELINE).select_related("user").order_by("at", "pk")
+    return render(
+        request,
+        "proposals/deputy_suggestion.html",
+        {
+            "object": s,
+            "events": events,
+            "form": form,
+            "may_judge": may_judge,
+            "lead": s.lead_id == deputy.pk,
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@require_GET
+@deputy_required
+def deputy_reply_file(request: HttpRequest, pk: int):
+    from congress.records.uploads import serve
+
+    s = get_suggestion_for_deputy(request, pk)
+    if not s.reply_file or not s.reply_date:
+        raise Http404
+    return serve(s.reply_file)

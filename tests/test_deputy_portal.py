@@ -1,0 +1,120 @@
+"""人大代表 as users: a deputy follows the suggestions they lead or cosigned (the timeline of
+their handling) and, as the lead, judges the reply; 不满意 needs the reason, which the unit
+reads; every other suggestion is a 404; a deputy whose 资格终止 reads nothing."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from deputies.models import Deputy
+from proposals import services
+from proposals.models import Suggestion
+from tests import factories as f
+from tests.conftest import client_for
+
+D = datetime.date
+
+
+@pytest.fixture
+def handled(db, clerk, unit, unit_user, deputy_user):
+    me = Deputy.objects.get(user=deputy_user)
+    other = f.deputy("林代表", term=18)
+    today = timezone.localdate()
+
+    def made(number, lead, cosigners=()):
+        s = services.submit(
+            f.suggestion(number, lead, title=f"关于{number}的建议", date=today), clerk
+        )
+        s.cosigners.set(cosigners)
+        s = services.assign(s, clerk, lead_unit=unit, assigned=today)
+        return services.reply(s, unit_user, unit=unit, date=today, text="已列入计划。", result="B")
+
+    return {
+        "led": made("第1号", me),
+        "cosigned": made("第2号", other, [me]),
+        "theirs": made("第3号", other),
+    }
+
+
+def test_a_deputy_sees_their_own_suggestions_with_their_timeline(handled, deputy_client):
+    listing = deputy_client.get(reverse("deputy_suggestions")).content.decode()
+    assert "第1号" in listing and "第2号" in listing and "第3号" not in listing
+    assert "待您评价" in listing
+    page = deputy_client.get(
+        reverse("deputy_suggestion", args=[handled["led"].pk])
+    ).content.decode()
+    for step in ("登记", "交办", "答复", "已列入计划"):
+        assert step in page
+    assert (
+        deputy_client.get(reverse("deputy_suggestion", args=[handled["theirs"].pk])).status_code
+        == 404
+    )
+
+
+def test_the_lead_judges_the_reply_and_dissatisfaction_needs_a_reason(
+    handled, deputy_client, unit_user
+):
+    url = reverse("deputy_suggestion", args=[handled["led"].pk])
+    refused = deputy_client.post(url, {"opinion": "不满意", "reason": ""})
+    assert refused.status_code == 400 and "必须写明不满意的理由" in refused.content.decode()
+    assert Suggestion.objects.get(pk=handled["led"].pk).opinion == ""
+    done = deputy_client.post(url, {"opinion": "不满意", "reason": "计划没有时间表"})
+    assert done.status_code == 302
+    s = Suggestion.objects.get(pk=handled["led"].pk)
+    assert s.round == 2 and s.opinion_reason == "计划没有时间表"
+    event = s.events.get(action="代表意见")
+    assert event.user.username == "deputy"
+    portal = client_for(unit_user).get(reverse("portal_detail", args=[s.pk])).content.decode()
+    assert "计划没有时间表" in portal
+    # Judged once: the form is gone and a second post is refused.
+    assert deputy_client.post(url, {"opinion": "满意"}).status_code == 403
+
+
+def test_a_cosigner_follows_but_does_not_judge(handled, deputy_client):
+    url = reverse("deputy_suggestion", args=[handled["cosigned"].pk])
+    page = deputy_client.get(url).content.decode()
+    assert "评价答复" not in page
+    assert deputy_client.post(url, {"opinion": "满意"}).status_code == 403
+    assert Suggestion.objects.get(pk=handled["cosigned"].pk).opinion == ""
+
+
+def test_a_deputy_whose_mandate_ended_reads_nothing(handled, deputy_client, deputy_user):
+    Deputy.objects.filter(user=deputy_user).update(
+        status=Deputy.Status.ENDED, ended=D(2025, 4, 2), end_reason="迁出或调离本行政区域"
+    )
+    assert deputy_client.get(reverse("deputy_suggestions")).status_code == 403
+    assert (
+        deputy_client.get(reverse("deputy_suggestion", args=[handled["led"].pk])).status_code == 403
+    )
+    assert Suggestion.objects.filter(pk=handled["led"].pk).exists()  # the records stay
+
+
+def test_a_deputy_sees_nothing_of_the_office_nor_others_use_the_deputy_pages(
+    handled, deputy_client, clerk_client, unit_client, member_client
+):
+    home = deputy_client.get(reverse("home")).content.decode()
+    assert "领衔和附议的建议" in home
+    for name in ("suggestions_list", "dashboard", "portal", "meetings_list", "member_meetings"):
+        assert deputy_client.get(reverse(name)).status_code == 403, name
+    for client in (clerk_client, unit_client, member_client):
+        assert client.get(reverse("deputy_suggestions")).status_code == 403
+    assert deputy_client.delete(reverse("deputy_suggestions")).status_code == 405
+    reply = reverse("deputy_reply_file", args=[handled["theirs"].pk])
+    assert deputy_client.get(reply).status_code == 404
+
+
+def test_an_administrator_creates_deputies_accounts(db, admin_user, clerk_client):
+    from django.contrib.auth.models import User
+
+    f.deputy("甲代表", term=18, phone="13800000001")
+    f.deputy("乙代表", term=18)
+    f.deputy("丙代表", term=18, status=Deputy.Status.ENDED, ended=D(2025, 1, 1), end_reason="辞职")
+    assert clerk_client.post(reverse("deputy_accounts")).status_code == 403
+    response = client_for(admin_user).post(reverse("deputy_accounts"), {"level": "区"})
+    assert response.status_code == 200 and "账号发放单" in response.content.decode()
+    assert set(User.objects.filter(deputy__isnull=False).values_list("username", flat=True)) == {
+        "甲代表",
+        "乙代表",
+    }
