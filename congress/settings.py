@@ -99,6 +99,8 @@ MIDDLEWARE = [
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    # A deputy may also log in by the mobile number on their record (declared by the apps).
+    "congress.accounts.backends.AliasBackend",
 ]
 # Login throttling: five failures for one account from one address lock it for 15 minutes.
 AXES_FAILURE_LIMIT = envint("CONGRESS_LOGIN_FAILURES", "5")

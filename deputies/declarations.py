@@ -1,5 +1,6 @@
 """The deputies app's section on the staff home."""
 
+from congress.accounts import backends as login
 from congress.documents import archive
 from congress.review import paragraphs as review
 from congress.site.declarations import Section, register
@@ -47,3 +48,25 @@ def _roster(year: int):
 
 
 archive.register(archive.Printable("deputies-roster", "名册", 30, _roster))
+
+
+def _by_mobile(identifier: str):
+    """A deputy in office logs in by the mobile number on their record too."""
+    from .models import Deputy
+
+    import re
+
+    digits = re.sub(r"\D", "", identifier)
+    if len(digits) != 11 or digits != re.sub(r"[\s-]", "", identifier):
+        return None
+    # Numbers are kept as typed (138-0000-1234, 138 0000 1234): compare their digits.
+    candidates = (
+        Deputy.objects.filter(phone__endswith=digits[-4:], user__isnull=False)
+        .exclude(status=Deputy.Status.ENDED)
+        .select_related("user")
+    )
+    found = [d for d in candidates if re.sub(r"\D", "", d.phone) == digits]
+    return found[0].user if len(found) == 1 else None
+
+
+login.register(login.Alias("deputy-mobile", _by_mobile))

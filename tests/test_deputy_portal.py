@@ -118,3 +118,25 @@ def test_an_administrator_creates_deputies_accounts(db, admin_user, clerk_client
         "甲代表",
         "乙代表",
     }
+
+
+def test_a_deputy_logs_in_by_the_mobile_number_on_their_record(deputy_user, client):
+    from tests.conftest import PASSWORD
+
+    Deputy.objects.filter(user=deputy_user).update(phone="138-0000-1234")
+    response = client.post(
+        reverse("login"), {"username": "13800001234", "password": PASSWORD}, follow=True
+    )
+    assert response.context["user"] == deputy_user
+    client.logout()
+    wrong = client.post(reverse("login"), {"username": "13800001234", "password": "nope"})
+    assert not wrong.wsgi_request.user.is_authenticated
+    # A number two deputies share logs nobody in.
+    other = f.deputy("重号代表", term=18, phone="13800001234")
+    from tests.conftest import make_user
+
+    other.user = make_user("other-deputy", "人大代表")
+    other.save()
+    Deputy.objects.filter(user=deputy_user).update(phone="13800001234")
+    shared = client.post(reverse("login"), {"username": "13800001234", "password": PASSWORD})
+    assert not shared.wsgi_request.user.is_authenticated
