@@ -280,6 +280,8 @@ CONGRESS = {
     "REPLY_MONTHS_DIFFICULT": envint("CONGRESS_REPLY_MONTHS_DIFFICULT", "6"),
     # 不满意 sends an item back for a second handling with this deadline.
     "SECOND_REPLY_MONTHS": envint("CONGRESS_SECOND_REPLY_MONTHS", "1"),
+    # 先沟通后答复: a unit records its contact with the deputy before it may reply.
+    "CONTACT_BEFORE_REPLY": envbool("CONGRESS_CONTACT_BEFORE_REPLY", "0"),
     # A unit may return (退办) a wrongly assigned item within this many working days.
     "RETURN_WORKING_DAYS": envint("CONGRESS_RETURN_WORKING_DAYS", "5"),
     # Reminders go out this many days before a reply or report falls due.

@@ -52,9 +52,9 @@ archive.register(archive.Printable("deputies-roster", "名册", 30, _roster))
 
 def _by_mobile(identifier: str):
     """A deputy in office logs in by the mobile number on their record too."""
-    from .models import Deputy
-
     import re
+
+    from .models import Deputy
 
     digits = re.sub(r"\D", "", identifier)
     if len(digits) != 11 or digits != re.sub(r"[\s-]", "", identifier):

@@ -9,6 +9,7 @@ from django import forms
 from . import services
 from .forms import (
     AssignForm,
+    ContactForm,
     KeyForm,
     OpinionForm,
     OptionalReasonForm,
@@ -111,6 +112,21 @@ UNIT_ACTIONS = {
             ReasonForm,
             services.sources("return"),
             lambda s, u, d, unit: services.return_to_office(s, u, unit=unit, reason=d["reason"]),
+        ),
+        Action(
+            "contact",
+            "记录沟通",
+            ContactForm,
+            services.sources("contact"),
+            lambda s, u, d, unit: services.record_contact(
+                s,
+                u,
+                unit=unit,
+                date=d["date"],
+                form=d["form"],
+                person=d["person"],
+                agreed=d["agreed"],
+            ),
         ),
         Action(
             "reply",

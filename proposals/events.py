@@ -25,6 +25,14 @@ def told(s, event) -> None:
                 f"答复期限{s.deadline:%Y年%-m月%-d日}。请签收并按期答复。",
                 portal,
             )
+    elif event.action == "沟通" and s.lead.user_id:
+        tell(
+            [s.lead.user],
+            key,
+            f"承办单位与您沟通：{name}",
+            event.note,
+            reverse("deputy_suggestion", args=[s.pk]),
+        )
     elif event.action == "退办":
         tell(staff(), key, f"承办单位退办：{name}", event.note, office)
     elif event.action == "答复":

@@ -5,7 +5,7 @@ from congress.accounts.models import Unit
 from congress.records.filters import date_input
 from congress.records.uploads import validate_document
 
-from .models import Suggestion
+from .models import Contact, Suggestion
 
 
 class SuggestionForm(forms.ModelForm):
@@ -92,3 +92,12 @@ class OpinionForm(forms.Form):
 class KeyForm(forms.Form):
     key = forms.BooleanField(label="列为重点督办", required=False)
     leader = forms.CharField(label="督办领导", max_length=30, required=False)
+
+
+class ContactForm(forms.Form):
+    date = forms.DateField(label="沟通日期", widget=date_input(), initial=timezone.localdate)
+    form = forms.ChoiceField(label="沟通方式", choices=[("", "请选择"), *Contact.Form.choices])
+    person = forms.CharField(label="沟通对象", max_length=60, help_text="如 黄代表本人")
+    agreed = forms.CharField(
+        label="沟通情况和商定事项", max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+    )

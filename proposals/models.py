@@ -253,6 +253,37 @@ class SuggestionEvent(models.Model):
         return f"{self.at:%Y-%m-%d %H:%M} {self.action}"
 
 
+class Contact(models.Model):
+    """沟通记录: a handling unit's contact with the deputy about a suggestion, and what was
+    agreed; the deputy reads it in their timeline."""
+
+    class Form(models.TextChoices):
+        PHONE = "电话", _("电话")
+        MEETING = "面商", _("面商")
+        FORUM = "座谈", _("座谈")
+        WRITTEN = "书面", _("书面")
+
+    suggestion = models.ForeignKey(
+        Suggestion, on_delete=models.CASCADE, related_name="contacts", verbose_name=_("代表建议")
+    )
+    unit = models.ForeignKey(
+        "congress.Unit", on_delete=models.PROTECT, related_name="+", verbose_name=_("承办单位")
+    )
+    date = models.DateField(_("沟通日期"))
+    form = models.CharField(_("沟通方式"), max_length=2, choices=Form.choices)
+    person = models.CharField(_("沟通对象"), max_length=60)
+    agreed = models.TextField(_("沟通情况和商定事项"))
+    created = models.DateTimeField(_("记录时间"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["suggestion", "date", "pk"]
+        verbose_name = _("沟通记录")
+        verbose_name_plural = _("沟通记录")
+
+    def __str__(self) -> str:
+        return f"{self.date} {self.form} {self.person}"
+
+
 class AssignmentLetter(Record):
     """交办函: the letter that sends one unit its suggestions, with its own 文号."""
 

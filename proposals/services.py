@@ -59,6 +59,7 @@ TRANSITIONS: dict[str, Move] = {
     "reject": Move("不予立案", (S.NEW,), S.REJECTED),
     "withdraw": Move("撤回", (S.NEW, S.HANDLING), S.WITHDRAWN),
     "accept": Move("签收", (S.HANDLING,), None),
+    "contact": Move("记录沟通", (S.HANDLING,), None),
     "return": Move("退办", (S.HANDLING,), S.NEW),
     "reply": Move("答复", (S.HANDLING,), S.ANSWERED),
     "opinion": Move("登记代表意见", (S.ANSWERED,), None),  # 不满意: back to 办理中
@@ -218,6 +219,36 @@ def return_to_office(
 
 
 @transaction.atomic
+def record_contact(
+    suggestion: Suggestion,
+    user,
+    *,
+    unit: Unit,
+    date: datetime.date,
+    form: str,
+    person: str,
+    agreed: str,
+):
+    """沟通: the lead unit records a contact with the deputy and what was agreed."""
+    from .models import Contact
+
+    s = _locked(suggestion)
+    _allow(s, "contact")
+    _require_lead(s, unit)
+    if s.assigned and date < s.assigned:
+        raise WorkflowError("沟通日期不能早于交办日期。")
+    if date > timezone.localdate():
+        raise WorkflowError("沟通日期不能晚于今天。")
+    if not agreed.strip() or not person.strip():
+        raise WorkflowError("请填写沟通对象和沟通情况。")
+    contact = Contact.objects.create(
+        suggestion=s, unit=unit, date=date, form=form, person=person.strip(), agreed=agreed.strip()
+    )
+    _record(s, user, "沟通", s.state, f"{date}，{form}，与{contact.person}：{contact.agreed}")
+    return s
+
+
+@transaction.atomic
 def reply(
     suggestion: Suggestion,
     user,
@@ -241,6 +272,12 @@ def reply(
         raise WorkflowError("答复日期不能早于交办日期。")
     if date > timezone.localdate():
         raise WorkflowError("答复日期不能晚于今天。")
+    # 先沟通后答复, where the office's rules say so: a contact with the deputy comes first.
+    if (
+        settings.CONGRESS["CONTACT_BEFORE_REPLY"]
+        and not s.contacts.filter(unit_id=s.lead_unit_id).exists()
+    ):
+        raise WorkflowError("请先与代表沟通并记录沟通情况，再行答复（先沟通后答复）。")
     before = s.state
     s.reply_date, s.reply_text, s.result = date, text.strip(), result
     if file:

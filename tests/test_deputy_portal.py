@@ -140,3 +140,44 @@ def test_a_deputy_logs_in_by_the_mobile_number_on_their_record(deputy_user, clie
     Deputy.objects.filter(user=deputy_user).update(phone="13800001234")
     shared = client.post(reverse("login"), {"username": "13800001234", "password": PASSWORD})
     assert not shared.wsgi_request.user.is_authenticated
+
+
+@pytest.fixture
+def assigned(db, clerk, unit, deputy_user):
+    me = Deputy.objects.get(user=deputy_user)
+    today = timezone.localdate()
+    s = services.submit(f.suggestion("第8号", me, title="关于增设公交站的建议", date=today), clerk)
+    return services.assign(s, clerk, lead_unit=unit, assigned=today)
+
+
+def test_a_unit_records_its_contact_and_the_deputy_reads_it(
+    assigned, unit, unit_user, deputy_client, deputy_user, django_capture_on_commit_callbacks
+):
+    from congress.work.models import Notification
+
+    unit_client = client_for(unit_user)
+    url = reverse("portal_action", args=[assigned.pk, "contact"])
+    today = timezone.localdate().isoformat()
+    bad = unit_client.post(url, {"date": today, "form": "电话", "person": "", "agreed": ""})
+    assert bad.status_code == 400 and not assigned.contacts.exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        done = unit_client.post(
+            url,
+            {"date": today, "form": "面商", "person": "黄代表本人", "agreed": "年内增设两个站点"},
+        )
+    assert done.status_code == 302 and assigned.contacts.get().form == "面商"
+    page = deputy_client.get(reverse("deputy_suggestion", args=[assigned.pk])).content.decode()
+    assert "年内增设两个站点" in page
+    assert Notification.objects.get(user=deputy_user).title.startswith("承办单位与您沟通")
+
+
+def test_contact_before_reply_where_the_office_requires_it(assigned, unit, unit_user, settings):
+    settings.CONGRESS = {**settings.CONGRESS, "CONTACT_BEFORE_REPLY": True}
+    today = timezone.localdate()
+    with pytest.raises(services.WorkflowError, match="先沟通后答复"):
+        services.reply(assigned, unit_user, unit=unit, date=today, text="答复", result="B")
+    services.record_contact(
+        assigned, unit_user, unit=unit, date=today, form="电话", person="黄代表", agreed="已沟通"
+    )
+    s = services.reply(assigned, unit_user, unit=unit, date=today, text="答复", result="B")
+    assert s.state == "已答复"
