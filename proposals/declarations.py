@@ -9,6 +9,7 @@ register(
         "代表建议",
         (
             ("代表建议", "suggestions_list"),
+            ("代表提交的建议", "drafts_review"),
             ("逾期未答复", "suggestions_overdue"),
             ("承办单位办理情况", "suggestions_units"),
             ("承办单位", "units_list"),
@@ -16,7 +17,16 @@ register(
         order=50,
     ),
     Section("承办事项", (("全部承办事项", "portal"),), order=10, role=UNIT),
-    Section("我的建议", (("领衔和附议的建议", "deputy_suggestions"),), order=10, role=DEPUTY),
+    Section(
+        "我的建议",
+        (
+            ("写建议", "deputy_draft_new"),
+            ("我写的建议和附议邀请", "deputy_drafts"),
+            ("领衔和附议的建议", "deputy_suggestions"),
+        ),
+        order=10,
+        role=DEPUTY,
+    ),
 )
 
 review.register(

@@ -139,3 +139,125 @@ def deputy_reply_file(request: HttpRequest, pk: int):
     if not s.reply_file or not s.reply_date:
         raise Http404
     return serve(s.reply_file)
+
+
+# --- writing a suggestion ------------------------------------------------------------------------
+
+
+class DraftForm(forms.Form):
+    kind = forms.ChoiceField(
+        label="类别",
+        choices=[("代表建议", "代表建议（大会期间）"), ("闭会期间建议", "闭会期间建议")],
+        initial="闭会期间建议",
+    )
+    title = forms.CharField(label="标题", max_length=200, help_text="如 关于增设公交站点的建议")
+    text = forms.CharField(label="建议内容", widget=forms.Textarea(attrs={"rows": 10}))
+    cosigners = forms.CharField(
+        label="邀请附议的代表",
+        required=False,
+        max_length=500,
+        help_text="填写代表姓名，多个用、分隔；对方在自己的页面确认后才计为附议",
+    )
+
+
+def get_draft_for_deputy(request: HttpRequest, pk: int):
+    """One of the deputy's own drafts (as lead); 404 for any other."""
+    from .models import Draft
+
+    return get_object_or_404(Draft, pk=pk, lead=deputy_of(request))
+
+
+@require_GET
+@deputy_required
+def deputy_drafts(request: HttpRequest) -> HttpResponse:
+    """我写的建议 and the 附议 invitations waiting for me."""
+    from .models import Cosign, Draft
+
+    deputy = deputy_of(request)
+    return render(
+        request,
+        "proposals/deputy_drafts.html",
+        {
+            "drafts": Draft.objects.filter(lead=deputy).select_related("suggestion"),
+            "invitations": Cosign.objects.filter(deputy=deputy)
+            .select_related("draft", "draft__lead")
+            .order_by("-pk"),
+        },
+    )
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@deputy_required
+def deputy_draft(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    """Write or go on with a draft; 保存 keeps it, 提交 sends it to the office."""
+    from .models import Draft
+
+    deputy = deputy_of(request)
+    draft = get_draft_for_deputy(request, pk) if pk else None
+    if draft is not None and draft.state != Draft.State.DRAFT:
+        if request.method == "POST":
+            raise PermissionDenied
+    initial = (
+        {
+            "kind": draft.kind,
+            "title": draft.title,
+            "text": draft.text,
+            "cosigners": "、".join(c.deputy.name for c in draft.cosigns.select_related("deputy")),
+        }
+        if draft
+        else None
+    )
+    form = DraftForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        import re
+
+        from django.db import transaction
+
+        data = form.cleaned_data
+        names = [n for n in re.split(r"[、，,；;\s]+", data["cosigners"]) if n]
+        with transaction.atomic():
+            draft = draft or Draft(lead=deputy)
+            draft.kind, draft.title, draft.text = data["kind"], data["title"], data["text"]
+            draft.save()
+            problems = services.invite(draft, names)
+            if problems:
+                transaction.set_rollback(True)
+                for p in problems:
+                    form.add_error("cosigners", p)
+            elif "submit" in request.POST:
+                services.submit_draft(draft, request.user)
+        if not form.errors:
+            messages.success(
+                request,
+                "建议已提交，常委会办公室审查后立案。"
+                if "submit" in request.POST
+                else "已保存草稿。",
+            )
+            return redirect("deputy_drafts")
+    return render(
+        request,
+        "proposals/deputy_draft.html",
+        {
+            "form": form,
+            "draft": draft,
+            "editable": draft is None or draft.state == Draft.State.DRAFT,
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@require_http_methods(["POST"])
+@deputy_required
+def deputy_cosign(request: HttpRequest, pk: int) -> HttpResponse:
+    """Confirm or decline an invitation to cosign."""
+    from .models import Cosign
+
+    deputy = deputy_of(request)
+    cosign = get_object_or_404(Cosign, pk=pk, deputy=deputy)
+    try:
+        services.answer_cosign(cosign, deputy, confirm=request.POST.get("answer") == "confirm")
+    except services.WorkflowError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, "已答复附议邀请。")
+    return redirect("deputy_drafts")

@@ -314,3 +314,88 @@ class AssignmentLetter(Record):
 
     def __str__(self) -> str:
         return f"{self.number}（{self.unit}）"
+
+
+class Draft(models.Model):
+    """代表提交的建议: one a deputy writes in their portal, before the office registers it
+    (立案, when it becomes a 代表建议 with the next number), refuses it with a reason, or merges
+    it into another. Until then it counts in no figure."""
+
+    class State(models.TextChoices):
+        DRAFT = "草稿", _("草稿")
+        SUBMITTED = "已提交", _("已提交")
+        REGISTERED = "已立案", _("已立案")
+        REFUSED = "不予立案", _("不予立案")
+        MERGED = "已并案", _("已并案")
+
+    lead = models.ForeignKey(
+        "deputies.Deputy",
+        on_delete=models.PROTECT,
+        related_name="drafts",
+        verbose_name=_("领衔代表"),
+    )
+    kind = models.CharField(
+        _("类别"),
+        max_length=6,
+        choices=[
+            (Suggestion.Kind.SUGGESTION, "代表建议"),
+            (Suggestion.Kind.INTERSESSION, "闭会期间建议"),
+        ],
+        default=Suggestion.Kind.INTERSESSION,
+    )
+    title = models.CharField(_("标题"), max_length=200)
+    text = models.TextField(_("建议内容"))
+    state = models.CharField(_("状态"), max_length=4, choices=State.choices, default=State.DRAFT)
+    reason = models.TextField(_("不予立案的理由"), blank=True)
+    suggestion = models.ForeignKey(
+        Suggestion,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="drafts",
+        verbose_name=_("立案或并入的建议"),
+    )
+    created = models.DateTimeField(_("创建时间"), auto_now_add=True)
+    submitted = models.DateTimeField(_("提交时间"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created", "-pk"]
+        verbose_name = _("代表提交的建议")
+        verbose_name_plural = _("代表提交的建议")
+        # The office's review list: what was submitted, oldest first.
+        indexes = [models.Index(fields=["state", "submitted"], name="draft_state_submitted")]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Cosign(models.Model):
+    """附议: a deputy invited to cosign a draft; only a confirmed cosigner counts."""
+
+    class State(models.TextChoices):
+        INVITED = "待确认", _("待确认")
+        CONFIRMED = "已确认", _("已确认")
+        DECLINED = "已谢绝", _("已谢绝")
+
+    draft = models.ForeignKey(
+        Draft, on_delete=models.CASCADE, related_name="cosigns", verbose_name=_("建议")
+    )
+    deputy = models.ForeignKey(
+        "deputies.Deputy",
+        on_delete=models.CASCADE,
+        related_name="cosigns",
+        verbose_name=_("附议代表"),
+    )
+    state = models.CharField(_("状态"), max_length=3, choices=State.choices, default=State.INVITED)
+    answered = models.DateTimeField(_("答复时间"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["draft", "pk"]
+        verbose_name = _("附议邀请")
+        verbose_name_plural = _("附议邀请")
+        constraints = [
+            models.UniqueConstraint(fields=["draft", "deputy"], name="cosign_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.deputy}：{self.state}"

@@ -471,3 +471,155 @@ def batch_assign(rows, user, *, assigned: datetime.date) -> list:
         letter.suggestions.set(items)
         letters.append(letter)
     return letters
+
+
+# --- 代表提交的建议: written by a deputy, reviewed by the office ----------------------------------
+
+
+def next_number(kind: str, year: int) -> str:
+    """第N号: the next of the year's sequence for the 类别, after the highest used."""
+    import re
+
+    used = [
+        int(m.group(1))
+        for n in Suggestion.objects.filter(kind=kind, year=year).values_list("number", flat=True)
+        if (m := re.fullmatch(r"第(\d+)号", n))
+    ]
+    return f"第{max(used, default=0) + 1}号"
+
+
+def invite(draft, names: list[str]) -> list[str]:
+    """附议 invitations by name, among the deputies in office of the current 届; the problems
+    with the names that do not name exactly one (the invitations are made only if none)."""
+    from congress.accounts.models import Profile
+    from deputies.models import Deputy
+
+    from .models import Cosign
+
+    term = Profile.get().term
+    problems, found = [], []
+    for name in dict.fromkeys(n.strip() for n in names if n.strip()):
+        matches = list(
+            Deputy.objects.filter(name=name, term=term).exclude(status=Deputy.Status.ENDED)[:2]
+        )
+        if not matches:
+            problems.append(f"找不到在任的代表“{name}”")
+        elif len(matches) > 1:
+            problems.append(f"“{name}”有同名代表，请联系常委会办公室代为邀请")
+        elif matches[0].pk == draft.lead_id:
+            problems.append("领衔代表无需附议自己的建议")
+        else:
+            found.append(matches[0])
+    if not problems:
+        for deputy in found:
+            Cosign.objects.get_or_create(draft=draft, deputy=deputy)
+    return problems
+
+
+@transaction.atomic
+def submit_draft(draft, user):
+    """The lead deputy submits: the office sees it for review, and it can no longer change."""
+    from .models import Draft
+
+    d = Draft.objects.select_for_update().get(pk=draft.pk)
+    if d.state != Draft.State.DRAFT:
+        raise WorkflowError(f"该建议当前为“{d.state}”，不能再提交。")
+    if not d.title.strip() or not d.text.strip():
+        raise WorkflowError("请填写标题和建议内容后再提交。")
+    d.state, d.submitted = Draft.State.SUBMITTED, timezone.now()
+    d.save()
+    return d
+
+
+@transaction.atomic
+def answer_cosign(cosign, deputy, *, confirm: bool):
+    from .models import Cosign, Draft
+
+    c = Cosign.objects.select_for_update().select_related("draft").get(pk=cosign.pk)
+    if c.deputy_id != deputy.pk:
+        raise WorkflowError("只能答复邀请您本人的附议。")
+    if c.draft.state in (Draft.State.REGISTERED, Draft.State.REFUSED, Draft.State.MERGED):
+        raise WorkflowError("该建议已经处理，不能再更改附议。")
+    c.state = Cosign.State.CONFIRMED if confirm else Cosign.State.DECLINED
+    c.answered = timezone.now()
+    c.save()
+    return c
+
+
+def _confirmed(draft) -> list:
+    return [c.deputy for c in draft.cosigns.filter(state="已确认").select_related("deputy")]
+
+
+@transaction.atomic
+def register_draft(draft, user, *, date: datetime.date | None = None) -> Suggestion:
+    """立案: the submitted draft becomes a 代表建议 with the next number of the year's sequence;
+    its confirmed cosigners are its 附议代表."""
+    from .models import Draft
+
+    d = Draft.objects.select_for_update().get(pk=draft.pk)
+    if d.state != Draft.State.SUBMITTED:
+        raise WorkflowError(f"该建议当前为“{d.state}”，不能立案。")
+    day = date or timezone.localdate()
+    s = Suggestion(
+        number=next_number(d.kind, day.year),
+        kind=d.kind,
+        title=d.title,
+        text=d.text,
+        date=day,
+        lead=d.lead,
+    )
+    s.full_clean(exclude=["lead"])
+    submit(s, user)
+    s.cosigners.set(_confirmed(d))
+    d.state, d.suggestion = Draft.State.REGISTERED, s
+    d.save()
+    _tell_lead(d, f"您的建议已立案：{s.number} {s.title}", "")
+    return s
+
+
+@transaction.atomic
+def refuse_draft(draft, user, *, reason: str):
+    """不予立案, with the reason the deputy reads."""
+    from .models import Draft
+
+    d = Draft.objects.select_for_update().get(pk=draft.pk)
+    if d.state != Draft.State.SUBMITTED:
+        raise WorkflowError(f"该建议当前为“{d.state}”，不能处理。")
+    if not reason.strip():
+        raise WorkflowError("不予立案必须说明理由，代表将看到这一理由。")
+    d.state, d.reason = Draft.State.REFUSED, reason.strip()
+    d.save()
+    _tell_lead(d, f"您的建议不予立案：{d.title}", d.reason)
+    return d
+
+
+@transaction.atomic
+def merge_draft(draft, user, *, into: Suggestion):
+    """并案: merged into another suggestion, whose cosigners its deputies become."""
+    from .models import Draft
+
+    d = Draft.objects.select_for_update().get(pk=draft.pk)
+    if d.state != Draft.State.SUBMITTED:
+        raise WorkflowError(f"该建议当前为“{d.state}”，不能并案。")
+    joining = [d.lead, *_confirmed(d)]
+    into.cosigners.add(*[p for p in joining if p.pk != into.lead_id])
+    _record(into, user, "并案", into.state, f"并入代表提交的建议“{d.title}”（{d.lead.name}领衔）")
+    d.state, d.suggestion = Draft.State.MERGED, into
+    d.save()
+    _tell_lead(d, f"您的建议已并入：{into.number} {into.title}", "")
+    return d
+
+
+def _tell_lead(draft, title: str, body: str) -> None:
+    from django.urls import reverse
+
+    from congress.work.notify import tell
+
+    if draft.lead.user_id:
+        tell(
+            [draft.lead.user],
+            f"draft:{draft.pk}:{draft.state}",
+            title,
+            body,
+            reverse("deputy_drafts"),
+        )

@@ -88,3 +88,21 @@ register(
         for i, (stage, label) in enumerate(SuggestionQuerySet.UNIT_STAGES.items())
     ],
 )
+
+
+def _submitted(user, today):
+    from .models import Draft
+
+    return Draft.objects.filter(state=Draft.State.SUBMITTED)
+
+
+register(
+    Todo(
+        "drafts_submitted",
+        "代表提交的建议待审查",
+        STAFF,
+        _submitted,
+        lambda user, today: reverse("drafts_review"),
+        order=5,
+    )
+)

@@ -17,6 +17,12 @@ urlpatterns = [
     path("suggestions/<int:pk>/reply-file/", views.reply_file, name="suggestion_reply_file"),
     path("portal/", views.portal, name="portal"),
     path("deputy/suggestions/", deputy_portal.deputy_suggestions, name="deputy_suggestions"),
+    path("deputy/drafts/", deputy_portal.deputy_drafts, name="deputy_drafts"),
+    path("deputy/drafts/new/", deputy_portal.deputy_draft, name="deputy_draft_new"),
+    path("deputy/drafts/<int:pk>/", deputy_portal.deputy_draft, name="deputy_draft"),
+    path("deputy/cosigns/<int:pk>/", deputy_portal.deputy_cosign, name="deputy_cosign"),
+    path("suggestions/submitted/", views.drafts_review, name="drafts_review"),
+    path("suggestions/submitted/<int:pk>/<str:action>/", views.draft_action, name="draft_action"),
     path("deputy/suggestions/<int:pk>/", deputy_portal.deputy_suggestion, name="deputy_suggestion"),
     path(
         "deputy/suggestions/<int:pk>/reply-file/",

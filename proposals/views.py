@@ -331,3 +331,58 @@ def _pdf(data: bytes, filename: str) -> HttpResponse:
     response = HttpResponse(data, content_type="application/pdf")
     response["Content-Disposition"] = f"inline; filename*=UTF-8''{quote(filename)}"
     return response
+
+
+# --- 代表提交的建议: the office's review ----------------------------------------------------------
+
+
+@require_http_methods(["GET", "HEAD"])
+@staff_required
+@perm_required("proposals.view_suggestion")
+def drafts_review(request: HttpRequest) -> HttpResponse:
+    """What deputies submitted, waiting for 立案, 不予立案 or 并案, oldest first."""
+    from .models import Draft
+
+    waiting = (
+        Draft.objects.filter(state=Draft.State.SUBMITTED)
+        .select_related("lead")
+        .prefetch_related("cosigns__deputy")
+        .order_by("submitted", "pk")
+    )
+    return render(request, "proposals/drafts_review.html", {"rows": waiting})
+
+
+@require_POST
+@staff_required
+@perm_required("proposals.change_suggestion")
+def draft_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    """立案 (the next number), 不予立案 (with the reason the deputy reads) or 并案 (into the
+    suggestion of a number and 类别 this year)."""
+    from django.utils import timezone
+
+    from .models import Draft
+
+    if action not in ("register", "refuse", "merge"):
+        raise Http404
+    draft = get_object_or_404(Draft, pk=pk)
+    try:
+        if action == "register":
+            s = services.register_draft(draft, request.user)
+            messages.success(request, f"已立案：{s.number} {s.title}")
+        elif action == "refuse":
+            services.refuse_draft(draft, request.user, reason=request.POST.get("reason", ""))
+            messages.success(request, f"已不予立案：{draft.title}")
+        else:
+            number = request.POST.get("number", "").strip()
+            into = Suggestion.objects.filter(
+                number=number,
+                kind=request.POST.get("kind", draft.kind),
+                year=timezone.localdate().year,
+            ).first()
+            if into is None:
+                raise services.WorkflowError(f"本年度找不到编号为“{number}”的建议，无法并案。")
+            services.merge_draft(draft, request.user, into=into)
+            messages.success(request, f"已并入 {into.number} {into.title}")
+    except services.WorkflowError as exc:
+        messages.error(request, str(exc))
+    return redirect("drafts_review")

@@ -81,6 +81,7 @@ def _newer_records(day, unit, unit_user, suggestion) -> dict:
         "member": meeting_doc.meeting_id,  # member_meeting, member_notice, member_document
         "deputy": suggestion.pk,  # deputy_suggestion
         "deputy_reply": suggestion.pk,  # deputy_reply_file
+        "draft": _draft(suggestion).pk,  # draft_action
         "meeting": meeting_doc.pk,  # meeting_document
         "opinion_report": opinion.pk,  # opinion_report_file
         "suggestion_reply": suggestion.pk,  # suggestion_reply_file
@@ -91,6 +92,12 @@ def _newer_records(day, unit, unit_user, suggestion) -> dict:
         "account": unit_user.pk,  # account_edit, account_active, account_reset
         "notification": Notification.objects.create(user=unit_user, key="k", title="t").pk,
     }
+
+
+def _draft(suggestion):
+    from proposals.models import Draft
+
+    return Draft.objects.create(lead=suggestion.lead, title="代表提交的建议", text="正文")
 
 
 def test_pages_with_an_id_are_walked_with_a_real_record(records):
