@@ -280,6 +280,10 @@ CONGRESS = {
     "REPLY_MONTHS_DIFFICULT": envint("CONGRESS_REPLY_MONTHS_DIFFICULT", "6"),
     # 不满意 sends an item back for a second handling with this deadline.
     "SECOND_REPLY_MONTHS": envint("CONGRESS_SECOND_REPLY_MONTHS", "1"),
+    # A reply the deputy has not rated: the deputy is reminded after this many days, and staff
+    # see it among their to-dos after STAFF_RATE_DAYS.
+    "RATE_REMIND_DAYS": envint("CONGRESS_RATE_REMIND_DAYS", "15"),
+    "STAFF_RATE_DAYS": envint("CONGRESS_STAFF_RATE_DAYS", "30"),
     # 先沟通后答复: a unit records its contact with the deputy before it may reply.
     "CONTACT_BEFORE_REPLY": envbool("CONGRESS_CONTACT_BEFORE_REPLY", "0"),
     # A unit may return (退办) a wrongly assigned item within this many working days.

@@ -15,6 +15,23 @@ def told(s, event) -> None:
     name = f"{s.number} {s.title}"
     portal = reverse("portal_detail", args=[s.pk])
     office = reverse("suggestions_detail", args=[s.pk])
+    deputy = s.lead.user if s.lead.user_id else None
+    if event.action == "交办" and deputy is not None:
+        tell(
+            [deputy],
+            f"{key}:deputy",
+            f"您的建议已交办：{name}",
+            f"主办单位：{s.lead_unit}，答复期限{s.deadline:%Y年%-m月%-d日}。",
+            reverse("deputy_suggestion", args=[s.pk]),
+        )
+    if event.action == "答复" and deputy is not None:
+        tell(
+            [deputy],
+            f"{key}:deputy",
+            f"您的建议已答复，请评价：{name}",
+            "请在“我的建议”中查看答复，评价满意、基本满意或不满意。",
+            reverse("deputy_suggestion", args=[s.pk]),
+        )
     if event.action == "交办":
         for unit in [s.lead_unit, *s.assist_units.all()]:
             role = "主办" if unit == s.lead_unit else "协办"

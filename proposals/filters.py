@@ -11,6 +11,7 @@ class SuggestionFilter(RecordFilter):
     search_fields = ("number", "title", "text", "lead__name", "topic")
     unit = django_filters.CharFilter(label="承办单位", method="filter_unit")
     overdue = django_filters.BooleanFilter(label="逾期未答复", method="filter_overdue")
+    unrated = django_filters.BooleanFilter(label="答复后久未评价", method="filter_unrated")
     group = django_filters.ChoiceFilter(
         label="统计口径",
         method="filter_group",
@@ -31,6 +32,11 @@ class SuggestionFilter(RecordFilter):
     class Meta:
         model = Suggestion
         fields = ["kind", "state", "key", "litigation", "result", "opinion", "lead", "lead_unit"]
+
+    def filter_unrated(self, queryset, name, value):
+        from django.utils import timezone
+
+        return queryset.unrated(timezone.localdate()) if value else queryset
 
     def filter_unit(self, queryset, name, value):
         """主办 or 协办, by the unit's id (from a link) or part of its name (typed)."""

@@ -12,6 +12,19 @@ from meetings.models import YearQuerySet
 
 
 class SuggestionQuerySet(YearQuerySet):
+    def unrated(self, today):
+        """Replies the deputy has not rated within STAFF_RATE_DAYS: staff follow them up."""
+        import datetime
+
+        from django.conf import settings
+
+        days = settings.CONGRESS["STAFF_RATE_DAYS"]
+        return self.filter(
+            state=Suggestion.State.ANSWERED,
+            opinion="",
+            reply_date__lte=today - datetime.timedelta(days=days),
+        )
+
     def suggestions(self):
         """代表建议 and 闭会期间建议: the items the handling rates are computed over."""
         return self.filter(kind__in=Suggestion.SUGGESTION_KINDS)

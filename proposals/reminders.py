@@ -67,3 +67,23 @@ def suggestions_overdue(today: datetime.date):
             body,
             reverse("suggestions_detail", args=[s.pk]),
         )
+
+
+@rule
+def rating_awaited(today: datetime.date):
+    """A reply the lead deputy has not rated: the deputy is reminded after RATE_REMIND_DAYS."""
+    days = settings.CONGRESS["RATE_REMIND_DAYS"]
+    waiting = Suggestion.objects.filter(
+        state=Suggestion.State.ANSWERED,
+        opinion="",
+        reply_date__lte=today - datetime.timedelta(days=days),
+        lead__user__isnull=False,
+    ).select_related("lead__user")
+    for s in waiting:
+        yield Reminder(
+            [s.lead.user],
+            f"suggestion:{s.pk}:rate:{s.round}",
+            f"请评价答复：{s.number} {s.title}",
+            f"承办单位已于{s.reply_date:%Y年%-m月%-d日}答复，请在“我的建议”中评价。",
+            reverse("deputy_suggestion", args=[s.pk]),
+        )

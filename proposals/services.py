@@ -320,6 +320,10 @@ def record_opinion(
     if file:
         s.opinion_file = file
     note = opinion + (f"：{reason}" if reason else "")
+    # The rating is the deputy's own; staff entering it from the paper form say so.
+    by_deputy = bool(user and s.lead.user_id and s.lead.user_id == user.pk)
+    if not by_deputy:
+        note += "（工作人员代为录入）"
     if opinion == Suggestion.Opinion.UNSATISFIED and s.round == 1:
         first = f"第一轮答复（{s.reply_date}，{s.result}类）：{s.reply_text}"
         _record(s, user, "第一轮答复", before, first)
@@ -327,7 +331,9 @@ def record_opinion(
         s.state = S.HANDLING
         s.deadline = add_months(today, settings.CONGRESS["SECOND_REPLY_MONTHS"])
         s.reply_date, s.reply_text, s.result = None, "", ""
-        note = f"不满意：{reason}；退回{s.lead_unit}二次办理，期限{s.deadline}"
+        note = f"不满意：{reason}；退回{s.lead_unit}二次办理，期限{s.deadline}" + (
+            "" if by_deputy else "（工作人员代为录入）"
+        )
     s.save()
     _record(s, user, "代表意见", before, note)
     return s
@@ -511,8 +517,20 @@ def invite(draft, names: list[str]) -> list[str]:
         else:
             found.append(matches[0])
     if not problems:
+        from django.urls import reverse
+
+        from congress.work.notify import tell
+
         for deputy in found:
-            Cosign.objects.get_or_create(draft=draft, deputy=deputy)
+            cosign, created = Cosign.objects.get_or_create(draft=draft, deputy=deputy)
+            if created and deputy.user_id:
+                tell(
+                    [deputy.user],
+                    f"cosign:{cosign.pk}",
+                    f"{draft.lead.name}代表邀请您附议：{draft.title}",
+                    "请在“我写的建议和附议邀请”中确认或谢绝。",
+                    reverse("deputy_drafts"),
+                )
     return problems
 
 

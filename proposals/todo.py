@@ -106,3 +106,15 @@ register(
         order=5,
     )
 )
+
+
+register(
+    Todo(
+        "suggestions_unrated",
+        "答复后久未评价的建议",
+        STAFF,
+        lambda user, today: Suggestion.objects.unrated(today),
+        lambda user, today: suggestions.list_url(unrated="true"),
+        order=28,
+    )
+)

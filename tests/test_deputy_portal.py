@@ -181,3 +181,52 @@ def test_contact_before_reply_where_the_office_requires_it(assigned, unit, unit_
     )
     s = services.reply(assigned, unit_user, unit=unit, date=today, text="答复", result="B")
     assert s.state == "已答复"
+
+
+def test_the_deputy_is_told_and_a_rating_from_paper_is_marked(
+    db, clerk, unit, unit_user, deputy_user, django_capture_on_commit_callbacks
+):
+    from congress.work.models import Notification
+
+    me = Deputy.objects.get(user=deputy_user)
+    today = timezone.localdate()
+    with django_capture_on_commit_callbacks(execute=True):
+        s = services.submit(f.suggestion("第6号", me, title="关于路灯的建议", date=today), clerk)
+        s = services.assign(s, clerk, lead_unit=unit, assigned=today)
+        s = services.reply(s, unit_user, unit=unit, date=today, text="已修复。", result="A")
+    titles = sorted(Notification.objects.filter(user=deputy_user).values_list("title", flat=True))
+    assert titles == [
+        "您的建议已交办：第6号 关于路灯的建议",
+        "您的建议已答复，请评价：第6号 关于路灯的建议",
+    ]
+    s = services.record_opinion(s, clerk, opinion="满意", date=today)
+    assert s.events.get(action="代表意见").note == "满意（工作人员代为录入）"
+
+
+def test_an_unrated_reply_is_reminded_to_the_deputy_then_shown_to_staff(
+    handled, clerk, deputy_user, clerk_client
+):
+    from congress.work.models import Notification
+    from congress.work.notify import send_due
+
+    led = handled["led"]
+    replied = led.reply_date
+    send_due(replied + datetime.timedelta(days=14))
+    assert not Notification.objects.filter(
+        user=deputy_user, title__startswith="请评价答复"
+    ).exists()
+    send_due(replied + datetime.timedelta(days=15))
+    send_due(replied + datetime.timedelta(days=16))
+    assert (
+        Notification.objects.filter(user=deputy_user, title__startswith="请评价答复").count() == 1
+    )
+    later = replied + datetime.timedelta(days=30)
+    counts = {t["key"]: t for t in todo_counted(clerk, later)}
+    # Every reply of the fixture is unrated; the count equals the list it opens.
+    assert counts["suggestions_unrated"]["count"] == Suggestion.objects.unrated(later).count() == 3
+
+
+def todo_counted(user, day):
+    from congress.work import todo
+
+    return todo.counted(todo.STAFF, user, day)
