@@ -14,6 +14,7 @@ DEMO_USERS = [
     ("admin", "管理员", roles.ADMIN),
     ("member", "组成人员", roles.MEMBER),  # linked to a 副主任 of the demo committee
     ("deputy", "人大代表", roles.DEPUTY),  # linked to a deputy with a reply to judge
+    ("deputy2", "人大代表", roles.DEPUTY),  # a colleague invited to cosign the deputy's draft
 ]
 
 
@@ -34,6 +35,35 @@ def link_demo_deputy() -> None:
     deputy.save(update_fields=["user"])
     user.first_name = deputy.name
     user.save(update_fields=["first_name"])
+    _draft_with_invitation(deputy)
+
+
+def _draft_with_invitation(lead) -> None:
+    """The deputy's draft, and ``deputy2`` (a colleague of their station) invited to cosign it."""
+    from deputies.models import Deputy
+    from proposals import services
+    from proposals.models import Draft
+
+    colleague = (
+        Deputy.objects.filter(term=lead.term, level=lead.level, status="正常", user__isnull=True)
+        .exclude(pk=lead.pk)
+        .order_by("pk")
+        .first()
+    )
+    user = User.objects.filter(username="deputy2").first()
+    if colleague is None or user is None:
+        return
+    colleague.user = user
+    colleague.save(update_fields=["user"])
+    user.first_name = colleague.name
+    user.save(update_fields=["first_name"])
+    draft = Draft.objects.create(
+        lead=lead,
+        title="关于在城东片区增设公交站点的建议",
+        text="城东片区新建小区入住居民增多，最近的公交站点步行需二十分钟以上，"
+        "早晚高峰出行不便。建议区交通运输局调整线路，在片区内增设两个站点。",
+    )
+    services.invite(draft, [colleague.name])
 
 
 def create_demo_users() -> None:
