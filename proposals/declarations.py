@@ -23,6 +23,7 @@ register(
             ("写建议", "deputy_draft_new"),
             ("我写的建议和附议邀请", "deputy_drafts"),
             ("领衔和附议的建议", "deputy_suggestions"),
+            ("我的履职档案", "deputy_record"),
         ),
         order=10,
         role=DEPUTY,

@@ -151,7 +151,12 @@ class DraftForm(forms.Form):
         initial="闭会期间建议",
     )
     title = forms.CharField(label="标题", max_length=200, help_text="如 关于增设公交站点的建议")
-    text = forms.CharField(label="建议内容", widget=forms.Textarea(attrs={"rows": 10}))
+    text = forms.CharField(
+        label="建议内容",
+        max_length=20000,
+        widget=forms.Textarea(attrs={"rows": 10}),
+        error_messages={"max_length": "建议内容不能超过20000字。"},
+    )
     cosigners = forms.CharField(
         label="邀请附议的代表",
         required=False,
@@ -261,3 +266,17 @@ def deputy_cosign(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(request, "已答复附议邀请。")
     return redirect("deputy_drafts")
+
+
+@require_GET
+@deputy_required
+def deputy_record(request: HttpRequest) -> HttpResponse:
+    """我的履职档案: what the office recorded of the deputy's work, as staff see it."""
+    from deputies.kinds import _record_of_service
+
+    deputy = deputy_of(request)
+    return render(
+        request,
+        "proposals/deputy_record.html",
+        {"deputy": deputy, **_record_of_service(deputy)},
+    )

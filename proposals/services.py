@@ -505,8 +505,11 @@ def invite(draft, names: list[str]) -> list[str]:
     term = Profile.get().term
     problems, found = [], []
     for name in dict.fromkeys(n.strip() for n in names if n.strip()):
+        # Cosigners of the same congress as the lead: its 届 and level.
         matches = list(
-            Deputy.objects.filter(name=name, term=term).exclude(status=Deputy.Status.ENDED)[:2]
+            Deputy.objects.filter(name=name, term=term, level=draft.lead.level).exclude(
+                status=Deputy.Status.ENDED
+            )[:2]
         )
         if not matches:
             problems.append(f"找不到在任的代表“{name}”")

@@ -18,6 +18,7 @@ urlpatterns = [
     path("portal/", views.portal, name="portal"),
     path("deputy/suggestions/", deputy_portal.deputy_suggestions, name="deputy_suggestions"),
     path("deputy/drafts/", deputy_portal.deputy_drafts, name="deputy_drafts"),
+    path("deputy/record/", deputy_portal.deputy_record, name="deputy_record"),
     path("deputy/drafts/new/", deputy_portal.deputy_draft, name="deputy_draft_new"),
     path("deputy/drafts/<int:pk>/", deputy_portal.deputy_draft, name="deputy_draft"),
     path("deputy/cosigns/<int:pk>/", deputy_portal.deputy_cosign, name="deputy_cosign"),

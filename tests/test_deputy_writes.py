@@ -138,3 +138,31 @@ def test_each_sees_only_their_own_drafts(
         clerk_client.post(reverse("draft_action", args=[draft.pk, "nonsense"])).status_code == 404
     )
     assert deputy_client.get(reverse("deputy_cosign", args=[999])).status_code == 405
+
+
+def test_hostile_input_changes_nothing(deputy_client, deputy_user, clerk_client):
+    # Text beyond what a form holds, and a cosigner of another congress.
+    huge = _write(deputy_client, text="长" * 20001)
+    assert huge.status_code == 400 and "建议内容不能超过20000字" in huge.content.decode()
+    f.deputy("市代表", term=18, level="市")
+    other = _write(deputy_client, cosigners="市代表")
+    assert other.status_code == 400 and "找不到在任的代表“市代表”" in other.content.decode()
+    assert not Draft.objects.exists()
+    # Submitted twice (two tabs): one submission.
+    _write(deputy_client, submit="1")
+    draft = Draft.objects.get()
+    from proposals import services
+
+    with pytest.raises(services.WorkflowError, match="不能再提交"):
+        services.submit_draft(draft, deputy_user)
+    # Registered twice: one suggestion.
+    clerk_client.post(reverse("draft_action", args=[draft.pk, "register"]))
+    clerk_client.post(reverse("draft_action", args=[draft.pk, "register"]))
+    assert Suggestion.objects.count() == 1
+
+
+def test_the_deputys_record_of_service(deputy_client, deputy_user):
+    lead = Deputy.objects.get(user=deputy_user)
+    f.activity("代表视察城东片区", "视察", D(2025, 5, 1), [lead])
+    page = deputy_client.get(reverse("deputy_record")).content.decode()
+    assert "代表视察城东片区" in page and "参加活动（1 次）" in page
