@@ -27,6 +27,22 @@ class SuggestionForm(forms.ModelForm):
         ]
         widgets = {"date": date_input()}
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is None:
+            # A new registration proposes the next number of this year's sequence for each
+            # 类别 (the one 立案 gives a deputy's suggestion), and says what it would be.
+            from .services import next_number
+
+            year = timezone.localdate().year
+            nexts = {k: next_number(k, year) for k, _label in Suggestion.Kind.choices}
+            kind = self.initial.get("kind") or Suggestion.Kind.SUGGESTION
+            self.initial.setdefault("number", nexts[kind])
+            self.fields["number"].help_text = "本年度下一个编号：" + "，".join(
+                f"{k}{n}" for k, n in nexts.items()
+            )
+            self.next_numbers = nexts
+
     def clean(self):
         # The record's own rules (numbers, dates) are the model's; this one needs the form's
         # list of co-signers, which is saved after the record.

@@ -206,3 +206,16 @@ def test_staff_record_the_deputys_words_with_a_dissatisfied_opinion(
     assert done.status_code == 302
     s.refresh_from_db()
     assert s.round == 2 and s.opinion_reason == "答复未提出解决时限" and s.opinion_file
+
+
+def test_the_registration_form_proposes_the_next_number(clerk_client, db):
+    from django.urls import reverse
+    from django.utils import timezone
+
+    from tests import factories as fx
+
+    lead = fx.deputy("许代表")
+    fx.suggestion("第1号", lead, kind="代表建议", date=timezone.localdate())
+    fx.suggestion("第2号", lead, kind="代表建议", date=timezone.localdate())
+    page = clerk_client.get(reverse("suggestions_create")).content.decode()
+    assert 'value="第3号"' in page and "代表建议第3号" in page and "闭会期间建议第1号" in page
