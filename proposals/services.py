@@ -458,14 +458,22 @@ def next_letter_number(year: int) -> str:
 
 @transaction.atomic
 def batch_assign(rows, user, *, assigned: datetime.date) -> list:
-    """批量交办: each (suggestion, unit, deadline or None) assigned, and one 交办函 per unit with
-    its own 文号. All or nothing: one refused row refuses the batch (WorkflowError names it)."""
+    """批量交办: each (suggestion, unit, deadline or None[, assisting units]) assigned, and one
+    交办函 per lead unit with its own 文号. All or nothing: one refused row refuses the batch (WorkflowError names it)."""
     from .models import AssignmentLetter
 
     by_unit: dict = {}
-    for suggestion, unit, due in rows:
+    for suggestion, unit, due, *rest in rows:
+        assist = rest[0] if rest else ()
         try:
-            s = assign(suggestion, user, lead_unit=unit, assigned=assigned, deadline=due)
+            s = assign(
+                suggestion,
+                user,
+                lead_unit=unit,
+                assist_units=assist,
+                assigned=assigned,
+                deadline=due,
+            )
         except WorkflowError as exc:
             raise WorkflowError(f"{suggestion.number}：{exc}") from exc
         by_unit.setdefault(unit, []).append(s)

@@ -206,7 +206,8 @@ def get_letter_for_user(request: HttpRequest, pk: int):
 
 
 def _batch_rows(request: HttpRequest, pending) -> tuple[list, list[str]]:
-    """The picked rows as (suggestion, unit, deadline), and every problem, each naming its row."""
+    """The picked rows as (suggestion, unit, deadline, assisting units), and every problem, each
+    naming its row."""
     field = forms.DateField()
     units = {str(u.pk): u for u in Unit.objects.all()}
     errors: list[str] = []
@@ -221,6 +222,7 @@ def _batch_rows(request: HttpRequest, pending) -> tuple[list, list[str]]:
             return None
 
     common_unit = units.get(request.POST.get("unit_all", ""))
+    common_assist = [units[u] for u in request.POST.getlist("assist_all") if u in units]
     common_deadline = day(request.POST.get("deadline_all", ""), "统一答复期限")
     by_pk = {str(s.pk): s for s in pending}
     rows = []
@@ -237,7 +239,9 @@ def _batch_rows(request: HttpRequest, pending) -> tuple[list, list[str]]:
             errors.append(f"{s.number}：请选择主办单位（或在上方选择统一的主办单位）")
             continue
         deadline = day(request.POST.get(f"deadline_{pk}", ""), s.number) or common_deadline
-        rows.append((s, unit, deadline))
+        own = [units[u] for u in request.POST.getlist(f"assist_{pk}") if u in units]
+        assist = [a for a in (own or common_assist) if a.pk != unit.pk]
+        rows.append((s, unit, deadline, assist))
     return rows, errors
 
 

@@ -218,6 +218,24 @@ def test_batch_assignment_makes_one_numbered_letter_per_unit(
     assert a.events.filter(action="交办").exists()
 
 
+def test_batch_assignment_sets_the_assisting_units(pending, clerk_client, unit, other_unit):
+    a, b, _c = pending
+    third = Unit.objects.create(name="区财政局")
+    data = {
+        "assigned": "2025-02-10",
+        "unit_all": unit.pk,
+        "assist_all": [other_unit.pk, unit.pk],  # the lead is never its own assistant
+        "pick": [a.pk, b.pk],
+        f"assist_{b.pk}": third.pk,
+    }
+    assert clerk_client.post(reverse("batch_assign"), data).status_code == 302
+    a.refresh_from_db()
+    b.refresh_from_db()
+    assert list(a.assist_units.all()) == [other_unit]
+    assert list(b.assist_units.all()) == [third]
+    assert "协办：区教育局" in a.events.get(action="交办").note
+
+
 def test_a_refused_batch_changes_nothing(pending, clerk_client, unit):
     a, b, _c = pending
     no_unit = clerk_client.post(
