@@ -19,6 +19,7 @@ def office(request):
         "portal_user": bool(portal_of(user)),
         "unread": _unread(user),
         "menu": menu(portal_of(user)),
+        "subnav": subnav(request) if not portal_of(user) else [],
     }
 
 
@@ -73,3 +74,24 @@ def _profile_name() -> str:
         return Profile.get().name
     except Exception:  # noqa: BLE001 - before the first migrate the table is missing
         return "人大常委会"
+
+
+def subnav(request) -> list[tuple[str, str, bool]]:
+    """The links of the staff section the page belongs to (会议 · 决议决定 · 人事任免 …), as each
+    app declares its section; (label, URL, whether it is this page). A page belongs to the
+    section one of whose links names the same kind of record (meetings_detail → meetings_list)."""
+    from congress.site.declarations import SECTIONS, STAFF
+
+    match = getattr(request, "resolver_match", None)
+    name = getattr(match, "url_name", "") or ""
+    if not name:
+        return []
+    stem = name.rsplit("_", 1)[0]
+    for section in sorted(SECTIONS.values(), key=lambda s: s.order):
+        if section.role != STAFF:
+            continue
+        names = [link for _label, link in section.links]
+        if name in names or any(link.rsplit("_", 1)[0] == stem for link in names):
+            here = request.path
+            return [(label, url, url == here) for label, url in section.urls(request.user)]
+    return []

@@ -1,0 +1,23 @@
+"""Each section's sub-navigation, declared by the apps with their home sections."""
+
+import pytest
+from django.urls import reverse
+
+
+@pytest.mark.django_db
+def test_a_page_shows_its_sections_links_and_marks_itself(clerk_client):
+    page = clerk_client.get(reverse("decisions_list")).content.decode()
+    nav = page[
+        page.index('<nav class="subnav"') : page.index("</nav>", page.index('<nav class="subnav"'))
+    ]
+    for label in ("会议", "决议决定", "人事任免", "待宪法宣誓", "组成人员"):
+        assert f">{label}</a>" in nav
+    assert f'href="{reverse("decisions_list")}" aria-current="page"' in nav
+    other = clerk_client.get(reverse("suggestions_list")).content.decode()
+    assert "代表提交的建议" in other.split('<nav class="subnav"')[1].split("</nav>")[0]
+
+
+@pytest.mark.django_db
+def test_portals_have_no_office_sub_navigation(unit_client, member_client):
+    assert 'class="subnav"' not in unit_client.get(reverse("portal")).content.decode()
+    assert 'class="subnav"' not in member_client.get(reverse("member_meetings")).content.decode()
