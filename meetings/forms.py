@@ -16,6 +16,14 @@ from .models import (
 
 
 class MeetingForm(forms.ModelForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is None and not self.is_bound:
+            from congress.accounts.models import Profile
+
+            # A new meeting is of the current 届; its number follows on when left empty.
+            self.initial.setdefault("term", Profile.get().term)
+
     class Meta:
         model = Meeting
         fields = [

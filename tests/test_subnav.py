@@ -21,3 +21,28 @@ def test_a_page_shows_its_sections_links_and_marks_itself(clerk_client):
 def test_portals_have_no_office_sub_navigation(unit_client, member_client):
     assert 'class="subnav"' not in unit_client.get(reverse("portal")).content.decode()
     assert 'class="subnav"' not in member_client.get(reverse("member_meetings")).content.decode()
+
+
+@pytest.mark.django_db
+def test_yes_no_filters_read_all_yes_no(clerk_client):
+    page = clerk_client.get(reverse("suggestions_list")).content.decode()
+    assert "未知" not in page and '<option value="" selected>全部</option>' in page
+
+
+@pytest.mark.django_db
+def test_a_new_meeting_is_of_the_current_term(clerk_client):
+    page = clerk_client.get(reverse("meetings_create")).content.decode()
+    assert 'name="term" value="18"' in page
+
+
+@pytest.mark.django_db
+def test_detail_pages_show_file_names_and_people_not_paths_and_logins(clerk, clerk_client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests import factories as fx
+
+    s = fx.suggestion("第77号", fx.deputy("叶代表"))
+    s.reply_file = SimpleUploadedFile("答复函.pdf", b"%PDF-1.4\n%%EOF\n")
+    s.save()
+    page = clerk_client.get(reverse("suggestions_detail", args=[s.pk])).content.decode()
+    assert "答复函" in page and "replies/" not in page.replace('href="/suggestions/', "")

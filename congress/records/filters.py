@@ -82,6 +82,11 @@ class RecordFilter(django_filters.FilterSet):
         # A filter by related record (a meeting, a deputy, a unit) arrives from a link, never
         # from a drop-down: at a province's volume such a list would hold tens of thousands.
         for f in self.filters.values():
+            if isinstance(f, django_filters.BooleanFilter):
+                # 全部 · 是 · 否: never django-filter's 未知 for "no matter".
+                f.extra["widget"] = forms.Select(
+                    choices=[("", "全部"), ("true", "是"), ("false", "否")]
+                )
             if issubclass(f.field_class, forms.ModelMultipleChoiceField):
                 f.extra["widget"] = forms.MultipleHiddenInput
                 f.field_class = _ids_only(f.field_class)

@@ -48,6 +48,11 @@ def _shown(model, field: str, value) -> str:
         return str(dict(f.flatchoices).get(value, value))
     if isinstance(value, bool):
         return "是" if value else "否"
+    from django.db import models
+
+    if isinstance(f, models.FileField):
+        # The file's own name, never where it is stored.
+        return str(getattr(value, "name", value)).rsplit("/", 1)[-1]
     return str(value)
 
 

@@ -11,9 +11,10 @@ import re
 import uuid
 
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.db.models import Model, ProtectedError
 from django.forms import HiddenInput
 from django.http import HttpRequest, HttpResponse
@@ -126,6 +127,13 @@ def detail_view(request: HttpRequest, kind: RecordKind, pk: int) -> HttpResponse
             value = "、".join(str(o) for o in getattr(obj, name).all())
         elif f.choices:
             value = getattr(obj, f"get_{name}_display")()
+        elif isinstance(f, models.FileField):
+            # The file's own name, never where it is stored.
+            stored = getattr(obj, name)
+            value = stored.name.rsplit("/", 1)[-1] if stored else ""
+        elif f.is_relation and f.related_model is get_user_model():
+            person = getattr(obj, name)
+            value = (person.get_full_name() or person.username) if person else ""
         else:
             value = getattr(obj, name)
         fields.append((f.verbose_name, value, f))
