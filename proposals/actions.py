@@ -10,6 +10,7 @@ from . import services
 from .forms import (
     AssignForm,
     ContactForm,
+    CorrectReplyForm,
     KeyForm,
     OpinionForm,
     OptionalReasonForm,
@@ -141,6 +142,15 @@ UNIT_ACTIONS = {
                 text=d["text"],
                 result=d["result"],
                 file=d.get("file"),
+            ),
+        ),
+        Action(
+            "correct",
+            "修改答复",
+            CorrectReplyForm,
+            services.sources("correct"),
+            lambda s, u, d, unit: services.correct_reply(
+                s, u, unit=unit, text=d["text"], file=d.get("file")
             ),
         ),
     ]

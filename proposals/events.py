@@ -54,6 +54,8 @@ def told(s, event) -> None:
         tell(staff(), key, f"承办单位退办：{name}", event.note, office)
     elif event.action == "答复":
         tell(staff(), key, f"承办单位已答复：{name}", event.note, office)
+    elif event.action == "修改答复":
+        tell(staff(), key, f"承办单位修改了答复：{name}", event.note, office)
     elif event.action == "代表意见" and s.round == 2 and s.lead_unit_id and s.state == "办理中":
         tell(
             accounts_of(s.lead_unit),

@@ -117,3 +117,10 @@ class ContactForm(forms.Form):
     agreed = forms.CharField(
         label="沟通情况和商定事项", max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
     )
+
+
+class CorrectReplyForm(forms.Form):
+    text = forms.CharField(
+        label="修改后的答复内容", required=False, widget=forms.Textarea(attrs={"rows": 6})
+    )
+    file = forms.FileField(label="新的答复文件", required=False, validators=[validate_document])

@@ -62,6 +62,7 @@ TRANSITIONS: dict[str, Move] = {
     "contact": Move("记录沟通", (S.HANDLING,), None),
     "return": Move("退办", (S.HANDLING,), S.NEW),
     "reply": Move("答复", (S.HANDLING,), S.ANSWERED),
+    "correct": Move("修改答复", (S.ANSWERED,), None),
     "opinion": Move("登记代表意见", (S.ANSWERED,), None),  # 不满意: back to 办理中
     "close": Move("办结", (S.ANSWERED,), S.CLOSED),
     "key": Move("设置重点督办", (S.NEW, S.HANDLING, S.ANSWERED, S.CLOSED), None),
@@ -286,6 +287,29 @@ def reply(
     s.state = S.ANSWERED
     s.save()
     _record(s, user, "答复", before, f"答复类别：{result}")
+    return s
+
+
+@transaction.atomic
+def correct_reply(suggestion: Suggestion, user, *, unit: Unit, text: str, file=None) -> Suggestion:
+    """修改答复: the lead unit corrects its reply until the item is closed; the earlier version is
+    kept in the history."""
+    s = _locked(suggestion)
+    _allow(s, "correct")
+    _require_lead(s, unit)
+    if s.opinion:
+        raise WorkflowError("代表已对答复提出意见，不能再修改答复。")
+    if not text.strip() and not file:
+        raise WorkflowError("请填写修改后的答复内容或上传答复文件。")
+    earlier = f"原答复（{s.reply_date}）：{s.reply_text}"
+    if s.reply_file:
+        earlier += f"；原答复文件：{s.reply_file.name.rsplit('/', 1)[-1]}"
+    if text.strip():
+        s.reply_text = text.strip()
+    if file:
+        s.reply_file = file
+    s.save()
+    _record(s, user, "修改答复", s.state, earlier)
     return s
 
 

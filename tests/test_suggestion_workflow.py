@@ -197,3 +197,20 @@ def test_a_move_the_table_does_not_allow_is_refused_in_chinese(item, clerk):
 
     with pytest.raises(services.WorkflowError, match="当前状态为“待交办”，不能办结"):
         services.close(item, clerk)
+
+
+def test_a_unit_corrects_its_reply_until_the_deputy_has_spoken(
+    item, clerk, unit, unit_user, other_unit
+):
+    services.assign(item, clerk, lead_unit=unit, assigned=D(2025, 1, 20))
+    s = services.reply(item, unit_user, unit=unit, date=D(2025, 3, 1), text="初次答复", result="B")
+    with pytest.raises(services.WorkflowError, match="主办单位"):
+        services.correct_reply(s, unit_user, unit=other_unit, text="别的单位改")
+    with pytest.raises(services.WorkflowError, match="请填写修改后的答复"):
+        services.correct_reply(s, unit_user, unit=unit, text="  ")
+    s = services.correct_reply(s, unit_user, unit=unit, text="更正后的答复")
+    assert s.reply_text == "更正后的答复" and s.state == S.ANSWERED
+    assert "原答复（2025-03-01）：初次答复" in s.events.get(action="修改答复").note
+    s = services.record_opinion(s, clerk, opinion="满意", date=D(2025, 3, 10), today=D(2025, 3, 10))
+    with pytest.raises(services.WorkflowError):
+        services.correct_reply(s, unit_user, unit=unit, text="再改")
