@@ -2,6 +2,7 @@ from django import forms
 
 from congress.records.filters import date_input
 
+from .fields import DeputiesField
 from .models import Activity, Deputy, Station
 
 
@@ -43,6 +44,7 @@ class DeputyForm(forms.ModelForm):
 class ActivityForm(forms.ModelForm):
     class Meta:
         model = Activity
+        field_classes = {"deputies": DeputiesField}
         fields = [
             "name",
             "kind",

@@ -101,3 +101,28 @@ def _deputy_accounts(request: HttpRequest) -> HttpResponse:
         "deputies/deputy_accounts.html",
         {"rows": in_office, "made": made, "level": level, "levels": Deputy.Level.choices},
     )
+
+
+@require_http_methods(["GET", "HEAD"])
+@staff_required
+@perm_required("deputies.view_deputy")
+def lookup(request: HttpRequest) -> HttpResponse:
+    """The deputies in office whose name contains, or whose pinyin initials start with, what is
+    typed (at most ten), for the deputy fields' suggestions."""
+    from django.http import JsonResponse
+
+    from .fields import initials, label
+
+    q = request.GET.get("q", "").strip().lower()[:20]
+    if not q:
+        return JsonResponse({"results": []})
+    people = Deputy.objects.exclude(status=Deputy.Status.ENDED).order_by("-term", "name")
+    if q.isascii():
+        found = [
+            d
+            for d in people.only("pk", "name", "delegation", "term")
+            if initials(d.name).startswith(q)
+        ]
+    else:
+        found = list(people.filter(name__contains=q)[:10])
+    return JsonResponse({"results": [{"id": d.pk, "label": label(d)} for d in found[:10]]})

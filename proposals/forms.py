@@ -4,6 +4,7 @@ from django.utils import timezone
 from congress.accounts.models import Unit
 from congress.records.filters import date_input
 from congress.records.uploads import validate_document
+from deputies.fields import DeputiesField, DeputyField
 
 from .models import Contact, Suggestion
 
@@ -26,6 +27,7 @@ class SuggestionForm(forms.ModelForm):
             "difficult",
         ]
         widgets = {"date": date_input()}
+        field_classes = {"lead": DeputyField, "cosigners": DeputiesField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
