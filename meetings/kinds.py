@@ -76,13 +76,14 @@ decisions = RecordKind(
     model=Decision,
     form=DecisionForm,
     filterset=DecisionFilter,
-    queryset=lambda: Decision.objects.select_related("meeting"),
+    queryset=lambda: Decision.objects.select_related("meeting").prefetch_related("votes"),
     default_order="-date",
     columns=[
         Column("名称", "title", "title", link=True),
         Column("类型", "get_kind_display", "kind"),
         Column("通过日期", "date", "date"),
         Column("会议", "meeting.name"),
+        Column("表决结果", "vote_result"),
     ],
 )
 

@@ -261,6 +261,12 @@ class Decision(Record):
     def __str__(self) -> str:
         return self.title
 
+    @property
+    def vote_result(self) -> str:
+        """通过（赞成25票…）: its adoption as the meeting's vote on it says."""
+        vote = next(iter(self.votes.all()), None) if self.pk else None
+        return vote.result if vote is not None else ""
+
 
 class OathCeremony(Record):
     """宪法宣誓仪式: one ceremony at which several appointees swear the oath together."""

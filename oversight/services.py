@@ -73,3 +73,32 @@ def opinions_to_send(today, late_only: bool = False):
         if deadline(i.meeting.date, days).day < today
     ]
     return OversightItem.objects.filter(pk__in=late)
+
+
+@transaction.atomic
+def draft_opinions(meeting, today: datetime.date) -> list:
+    """审议意见 drafted for each work heard at the meeting that has none yet: named after it,
+    addressed to its body, dated today; staff then write the points and send it."""
+    from .models import OversightItem, ReviewOpinion
+
+    made = []
+    heard = OversightItem.objects.filter(meeting=meeting, kind__in=HEARD, opinions__isnull=True)
+    for item in heard.order_by("date", "pk"):
+        body = item.get_organ_display() if item.organ else (item.department or "有关单位")
+        subject = item.name.removeprefix("关于")
+        if subject.endswith("的报告"):
+            subject = subject[:-3] + "报告"  # 关于就业工作情况报告的审议意见
+        name = f"关于{subject}的审议意见"
+        if ReviewOpinion.objects.filter(name=name).exists():
+            continue
+        opinion = ReviewOpinion(
+            name=name,
+            category=ReviewOpinion.Category.REVIEW,
+            source=item,
+            date=today,
+            body=f"区{body}" if item.organ and not body.startswith("区") else body,
+        )
+        opinion.full_clean()
+        opinion.save()
+        made.append(opinion)
+    return made

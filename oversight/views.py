@@ -51,3 +51,26 @@ def opinion_document(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         raise PermissionDenied
     return serve(doc.file)
+
+
+@require_http_methods(["POST"])
+@staff_required
+@perm_required("oversight.add_reviewopinion")
+def meeting_opinions(request: HttpRequest, meeting_pk: int) -> HttpResponse:
+    """起草审议意见: one for each work heard at the meeting that has none yet."""
+    from django.contrib import messages
+    from django.utils import timezone
+
+    from meetings.models import Meeting
+
+    from .services import draft_opinions
+
+    meeting = get_object_or_404(Meeting, pk=meeting_pk)
+    made = draft_opinions(meeting, timezone.localdate())
+    if made:
+        messages.success(request, f"已起草{len(made)}份审议意见，请补充意见内容后送达。")
+    else:
+        messages.info(request, "本次会议听取审议的工作都已有审议意见。")
+    return redirect(
+        opinions.list_url(source=made[0].source_id) if len(made) == 1 else opinions.list_url()
+    )

@@ -83,3 +83,35 @@ def test_only_staff_read_the_minutes(held, unit_client, member_client, clerk_cli
     assert clerk_client.post(url).status_code == 405
     assert clerk_client.get(url + "?format=xls").status_code == 404
     assert clerk_client.get(reverse("meeting_minutes", args=[999999])).status_code == 404
+
+
+def test_opinions_are_drafted_for_the_work_heard(held, clerk_client, leader_client):
+    from oversight.models import OversightItem, ReviewOpinion
+
+    OversightItem.objects.create(
+        kind="专项工作报告",
+        name="关于就业工作情况的报告",
+        date=held.date,
+        meeting=held,
+        organ="人民政府",
+    )
+    url = reverse("meeting_opinions", args=[held.pk])
+    assert leader_client.post(url).status_code == 403
+    assert clerk_client.get(url).status_code == 405
+    clerk_client.post(url)
+    opinion = ReviewOpinion.objects.get()
+    assert opinion.name == "关于就业工作情况报告的审议意见" and opinion.body == "区人民政府"
+    assert opinion.source.meeting == held and opinion.deadline  # the configured months
+    clerk_client.post(url)
+    assert ReviewOpinion.objects.count() == 1  # not twice
+
+
+def test_a_decisions_adoption_comes_from_its_vote(held, clerk_client):
+    from meetings.models import Decision
+
+    d = Decision.objects.create(
+        title="关于批准决算的决议", kind="决议", date=held.date, meeting=held
+    )
+    Vote.objects.create(meeting=held, item="关于批准决算的决议", yes=4, no=0, abstain=0)
+    assert d.vote_result == "通过（赞成4票，反对0票，弃权0票）"
+    assert "通过（赞成4票" in clerk_client.get(reverse("decisions_list")).content.decode()
