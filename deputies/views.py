@@ -70,9 +70,10 @@ def deputy_accounts(request: HttpRequest) -> HttpResponse:
 def _deputy_accounts(request: HttpRequest) -> HttpResponse:
     from django.contrib import messages
     from django.db import transaction
+    from django.utils.safestring import mark_safe
 
     from congress.accounts.roles import DEPUTY
-    from congress.accounts.services import portal_account
+    from congress.accounts.services import portal_account, qr_svg
     from congress.accounts.views import password_link
 
     profile = Profile.get()
@@ -94,7 +95,8 @@ def _deputy_accounts(request: HttpRequest) -> HttpResponse:
                     d.name, DEPUTY, *([d.phone] if d.phone else []), f"{d.name}-{d.pk}"
                 )
                 d.save(update_fields=["user", "version"])
-                made.append((d, password_link(request, d.user)))
+                link = password_link(request, d.user)
+                made.append((d, link, mark_safe(qr_svg(link))))
         messages.success(request, f"已为{len(made)}名代表建立账号。")
     return render(
         request,

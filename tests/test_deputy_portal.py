@@ -113,7 +113,9 @@ def test_an_administrator_creates_deputies_accounts(db, admin_user, clerk_client
     f.deputy("丙代表", term=18, status=Deputy.Status.ENDED, ended=D(2025, 1, 1), end_reason="辞职")
     assert clerk_client.post(reverse("deputy_accounts")).status_code == 403
     response = client_for(admin_user).post(reverse("deputy_accounts"), {"level": "区"})
-    assert response.status_code == 200 and "账号发放单" in response.content.decode()
+    page = response.content.decode()
+    assert response.status_code == 200 and "账号发放单" in page
+    assert page.count('class="segno"') == 2 and "也可用手机号 13800000001 登录" in page
     assert set(User.objects.filter(deputy__isnull=False).values_list("username", flat=True)) == {
         "甲代表",
         "乙代表",
