@@ -27,3 +27,36 @@ def test_a_meeting_set_for_later_is_not_yet_counted(clerk_client):
         kind="常委会会议", term=17, seq=3, date=datetime.date(today.year - 1, 12, 31)
     )
     assert year_values(today.year - 1)["常委会会议"].value == 1
+
+
+@pytest.mark.django_db
+def test_last_years_same_days_open_their_own_list_and_the_change_is_shown(leader_client):
+    import re
+
+    from django.urls import reverse
+
+    today = timezone.localdate()
+    try:
+        last = today.replace(year=today.year - 1)
+    except ValueError:  # 29 February
+        last = datetime.date(today.year - 1, 2, 28)
+    Meeting.objects.create(kind="常委会会议", term=18, seq=1, date=today)
+    Meeting.objects.create(kind="常委会会议", term=18, seq=2, date=datetime.date(today.year, 1, 1))
+    Meeting.objects.create(kind="常委会会议", term=17, seq=3, date=last)
+    if last < datetime.date(today.year - 1, 12, 31):
+        # After the same day of last year: not in 上年同期.
+        Meeting.objects.create(
+            kind="常委会会议", term=17, seq=4, date=datetime.date(today.year - 1, 12, 31)
+        )
+    html = leader_client.get(reverse("home")).content.decode()
+    box = html[html.index('data-figure="常委会会议"') :]
+    box = box[: box.index("</div>")]
+    prev = re.search(r'<a class="prev" href="([^"]+)">([^<]+)</a>', box)
+    assert prev is not None
+    link, text = prev.group(1).replace("&amp;", "&"), prev.group(2)
+    expected_now = 2 if datetime.date(today.year, 1, 1) <= today else 1
+    assert f"上年同期 1 次，今年+{expected_now - 1}" in text or (
+        expected_now == 1 and "持平" in text
+    )
+    listing = leader_client.get(link).content.decode()
+    assert "data-count>1<" in listing

@@ -27,6 +27,14 @@ def default_tiles() -> list[str]:
     return [f.text_name for f in offered]
 
 
+def _change(now, before) -> str:
+    """比上年: +3, −2 or 持平 for counts; nothing for rates (a difference of percentages misleads)."""
+    if not isinstance(now, int) or not isinstance(before, int) or isinstance(now, bool):
+        return ""
+    diff = now - before
+    return "持平" if diff == 0 else f"+{diff}" if diff > 0 else f"−{-diff}"
+
+
 def tiles(year: int, previous_until=None) -> list[dict]:
     """The office's tiles for the year, beside last year's value (or the same days of last year,
     for a year still running)."""
@@ -41,6 +49,7 @@ def tiles(year: int, previous_until=None) -> list[dict]:
             "value": now[name].value,
             "previous": before[name].value,
             "previous_link": before[name].link,
+            "change": _change(now[name].value, before[name].value),
             "link": now[name].link,
             "definition": now[name].definition,
             "error": now[name].error,
