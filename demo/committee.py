@@ -110,15 +110,15 @@ def upcoming(today: datetime.date, term: int) -> Meeting:
         place="区人大常委会机关会议室",
         guests="区人民政府有关负责同志\n区监察委员会、区人民法院、区人民检察院有关负责同志\n部分区人大代表",
     )
-    for i, (title, reporter) in enumerate(
+    for i, (time, title, reporter) in enumerate(
         (
-            ("听取和审议区人民政府关于优化营商环境工作情况的报告", "区发展和改革局"),
-            ("审议关于批准区本级财政预算调整方案的决议（草案）", "区财政局"),
-            ("审议人事任免事项", "区人民政府"),
+            ("9:00—9:40", "听取和审议区人民政府关于优化营商环境工作情况的报告", "区发展和改革局"),
+            ("9:40—10:10", "审议关于批准区本级财政预算调整方案的决议（草案）", "区财政局"),
+            ("10:10—10:30", "审议人事任免事项", "区人民政府"),
         ),
         1,
     ):
-        item = meeting.agenda.create(order=i, title=title, reporter=reporter)
+        item = meeting.agenda.create(order=i, time=time, title=title, reporter=reporter)
         _material(meeting, item, title, reporter)
     issue(meeting, today)
     _pack(meeting)

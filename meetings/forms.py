@@ -44,7 +44,7 @@ class MeetingForm(forms.ModelForm):
 AgendaFormSet = inlineformset_factory(
     Meeting,
     AgendaItem,
-    fields=["order", "title", "reporter", "oversight", "decision"],
+    fields=["order", "time", "title", "reporter", "oversight", "decision"],
     extra=3,
     can_delete=True,
 )

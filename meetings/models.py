@@ -167,6 +167,9 @@ class AgendaItem(models.Model):
         Meeting, on_delete=models.CASCADE, related_name="agenda", verbose_name=_("会议")
     )
     order = models.PositiveSmallIntegerField(_("序号"), default=1)
+    time = models.CharField(
+        _("时间"), max_length=30, blank=True, help_text=_("会议日程中的时间，如 9:00—9:40")
+    )
     title = models.CharField(_("议题"), max_length=300)
     reporter = models.CharField(_("汇报单位或汇报人"), max_length=100, blank=True)
     oversight = models.ForeignKey(

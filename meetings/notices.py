@@ -67,7 +67,8 @@ def notice(meeting: Meeting) -> Notice:
     place = f"在{meeting.place}" if meeting.place else ""
     chairman = meeting.kind == Meeting.Kind.CHAIRMAN
     agenda = [
-        f"（{cn_number(i)}）{a.title}{f'（{a.reporter}汇报）' if a.reporter else ''}"
+        f"（{cn_number(i)}）{f'{a.time} ' if a.time else ''}{a.title}"
+        f"{f'（{a.reporter}汇报）' if a.reporter else ''}"
         for i, a in enumerate(meeting.agenda.all(), 1)
     ] or ["（议程另行通知）"]
     members = attendees(meeting)
@@ -99,6 +100,31 @@ def notice(meeting: Meeting) -> Notice:
         date=meeting.notice_date or datetime.date.today(),
         cc=f"{profile.name}各工作委员会，{profile.name}办公室各科室。",
     )
+
+
+def schedule_rows(meeting: Meeting) -> list[list[str]]:
+    """日程: each agenda item with its time and who reports, in order."""
+    return [[a.time or "", a.title, a.reporter or ""] for a in meeting.agenda.all()]
+
+
+def schedule_pdf(meeting: Meeting) -> Printed:
+    """会议日程: the day's agenda items with their times, a table on the text block."""
+    from congress.documents.layout import grid
+
+    profile = Profile.get()
+    title = f"{meeting.name}日程"
+    rows = schedule_rows(meeting)
+    html = page_html(
+        "meetings/schedule.html",
+        {
+            "title": title,
+            "author": profile.office_unit,
+            "meeting": meeting,
+            "grid": grid(["时间", "议程", "汇报单位"], rows, allow_landscape=False),
+            "when": f"{cn_date(meeting.date)} {meeting.time}".strip(),
+        },
+    )
+    return print_pdf([html], title=title, author=profile.office_unit)
 
 
 def notice_pdf(meeting: Meeting) -> Printed:

@@ -166,6 +166,12 @@ def meeting_notice(request: HttpRequest, pk: int) -> HttpResponse:
         )
         return redirect("meetings_detail", pk=meeting.pk)
     fmt = request.GET.get("format", "pdf")
+    if fmt == "schedule":
+        from .notices import schedule_pdf
+
+        response = HttpResponse(schedule_pdf(meeting).data, content_type="application/pdf")
+        response["Content-Disposition"] = f"inline; filename*=UTF-8''{quote(meeting.name)}日程.pdf"
+        return response
     name = meeting.notice_number or f"{meeting.name}通知（未印发）"
     if fmt == "docx":
         response = HttpResponse(

@@ -154,3 +154,16 @@ def test_an_administrator_creates_the_members_accounts_at_once(db, admin_user, c
     # Again: nobody gets a second account.
     admin.post(reverse("member_accounts"))
     assert User.objects.filter(member__isnull=False).count() == 2
+
+
+def test_the_schedule_of_the_day_in_the_official_layout(meetings, clerk_client, unit_client):
+    standing, *_ = meetings
+    standing.agenda.update(time="9:00—9:40")
+    url = reverse("meeting_notice", args=[standing.pk]) + "?format=schedule"
+    pdf = clerk_client.get(url)
+    assert pdf.status_code == 200 and check(pdf.content) == []
+    from tests.layoutcheck import read
+
+    text = "".join(p.text for p in read(pdf.content))
+    assert "9:00—9:40" in text and "日程" in text
+    assert unit_client.get(url).status_code == 403
