@@ -41,10 +41,27 @@ class MeetingForm(forms.ModelForm):
         widgets = {"date": date_input()}
 
 
+class _Agenda(BaseInlineFormSet):
+    """An item links to the work, decision and appointments of its own meeting, never to
+    another meeting's (nor to a list of every record ever kept)."""
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        meeting = self.instance
+        if meeting.pk:
+            form.fields["oversight"].queryset = meeting.oversight_items.all()
+            form.fields["decision"].queryset = meeting.decisions.all()
+            form.fields["appointments"].queryset = meeting.appointments.all()
+        else:
+            for name in ("oversight", "decision", "appointments"):
+                form.fields[name].queryset = form.fields[name].queryset.none()
+
+
 AgendaFormSet = inlineformset_factory(
     Meeting,
     AgendaItem,
-    fields=["order", "time", "title", "reporter", "oversight", "decision"],
+    formset=_Agenda,
+    fields=["order", "time", "title", "reporter", "oversight", "decision", "appointments"],
     extra=3,
     can_delete=True,
 )

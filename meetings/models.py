@@ -188,6 +188,13 @@ class AgendaItem(models.Model):
         related_name="agenda_items",
         verbose_name=_("相关决议决定"),
     )
+    appointments = models.ManyToManyField(
+        "Appointment",
+        blank=True,
+        related_name="agenda_items",
+        verbose_name=_("表决的人事任免"),
+        help_text=_("本次会议表决的人事任免事项"),
+    )
 
     class Meta:
         ordering = ["meeting", "order", "pk"]

@@ -115,3 +115,35 @@ def test_a_decisions_adoption_comes_from_its_vote(held, clerk_client):
     Vote.objects.create(meeting=held, item="关于批准决算的决议", yes=4, no=0, abstain=0)
     assert d.vote_result == "通过（赞成4票，反对0票，弃权0票）"
     assert "通过（赞成4票" in clerk_client.get(reverse("decisions_list")).content.decode()
+
+
+def test_an_agenda_item_links_to_the_appointments_it_votes(held, clerk_client):
+    appointment = held.appointments.get()
+    item = held.agenda.get(order=2)
+    data = {
+        "kind": held.kind, "term": "18", "seq": "25", "name": held.name, "date": "2025-06-18",
+        "time": "", "place": held.place, "guests": held.guests, "notes": "", "_version": Meeting.objects.get(pk=held.pk).version,
+        "agenda-TOTAL_FORMS": "2", "agenda-INITIAL_FORMS": "2",
+        "documents-TOTAL_FORMS": "0", "documents-INITIAL_FORMS": "0",
+    }  # fmt: skip
+    for i, a in enumerate(held.agenda.all()):
+        data |= {
+            f"agenda-{i}-id": a.pk,
+            f"agenda-{i}-order": a.order,
+            f"agenda-{i}-title": a.title,
+            f"agenda-{i}-reporter": a.reporter,
+        }
+    data["agenda-1-appointments"] = [appointment.pk]
+    response = clerk_client.post(reverse("meetings_edit", args=[held.pk]), data)
+    import re as _re
+
+    assert response.status_code == 302, (
+        response.status_code,
+        _re.findall(r"class=\"error[^>]*>([^<]+)<", response.content.decode()),
+    )
+    assert list(item.appointments.all()) == [appointment]
+    page = clerk_client.get(reverse("meetings_detail", args=[held.pk])).content.decode()
+    assert reverse("appointments_detail", args=[appointment.pk]) in page
+    # Another meeting's appointment is not offered.
+    form = clerk_client.get(reverse("meetings_edit", args=[held.pk])).content.decode()
+    assert "郑局长" in form
