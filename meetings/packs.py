@@ -104,13 +104,15 @@ def build(
     # The contents' own length decides where the first material starts: lay it out once with
     # the numbers unknown, then with them.
     say(50, "排版封面和目录")
-    first = print_pdf(_html(meeting, entries), title=meeting.name, two_sided=False)
+    # Printed on both sides: the cover's back stays blank, the contents start on a right-hand
+    # page, and so does the first material.
+    first = print_pdf(_html(meeting, entries), title=meeting.name)
     # The materials are numbered from 1 after the cover and the contents.
     start = 1
     for e in entries:
         e.start = start
         start += e.pages
-    printed = print_pdf(_html(meeting, entries), title=f"{meeting.name}材料汇编", two_sided=False)
+    printed = print_pdf(_html(meeting, entries), title=f"{meeting.name}材料汇编")
     if printed.pages != first.pages:
         raise RuntimeError("目录排版前后页数不一致")
     front = PdfReader(io.BytesIO(printed.data))

@@ -42,6 +42,7 @@ class Page:
     chars: list[dict]
     folio: str = ""
     folio_chars: list[dict] = field(default_factory=list)
+    folio_top: bool = False  # in the top margin (a pack's running number over its materials)
 
     @property
     def text(self) -> str:
@@ -80,11 +81,13 @@ def read(data: bytes) -> list[Page]:
             chars = [c for c in p.chars if c["text"].strip()]
             page = Page(n, float(p.width), float(p.height), landscape, block, chars)
             below = [c for c in chars if c["top"] > block[3] + 2]
-            text = "".join(c["text"] for c in sorted(below, key=lambda c: c["x0"]))
-            if FOLIO.match(text):
-                page.folio = text
-                page.folio_chars = below
-                page.chars = [c for c in chars if c not in below]
+            above = [c for c in chars if c["bottom"] < block[1] - 2]
+            for region, top in ((below, False), (above, True)):
+                text = "".join(c["text"] for c in sorted(region, key=lambda c: c["x0"]))
+                if region and FOLIO.match(text):
+                    page.folio, page.folio_chars, page.folio_top = text, region, top
+                    page.chars = [c for c in chars if c not in region]
+                    break
             page.rects = [*p.rects, *p.lines]
             tables = p.find_tables()
             page.table_rows = [len(t.rows) for t in tables]
@@ -175,10 +178,16 @@ def _check_folio(page: Page, say) -> None:
     if round(size) != 14:
         say(f"第{page.number}页页码不是四号字（{size:.1f} pt）")
     baseline = page.height - chars[0]["matrix"][5]
-    numeral_top = baseline - NUMERAL_HEIGHT * size
-    gap = numeral_top - page.block[3]
-    if abs(gap - FOLIO_GAP) > TOLERANCE:
-        say(f"第{page.number}页页码在版心下 {gap / PT:.1f} mm，应为 7 mm")
+    if page.folio_top:
+        # Above the block: the numerals' baseline 7 mm over its top edge.
+        gap = page.block[1] - baseline
+        if abs(gap - FOLIO_GAP) > TOLERANCE:
+            say(f"第{page.number}页页码在版心上 {gap / PT:.1f} mm，应为 7 mm")
+    else:
+        numeral_top = baseline - NUMERAL_HEIGHT * size
+        gap = numeral_top - page.block[3]
+        if abs(gap - FOLIO_GAP) > TOLERANCE:
+            say(f"第{page.number}页页码在版心下 {gap / PT:.1f} mm，应为 7 mm")
     left = min(c["x0"] for c in chars)
     right = max(c["x1"] for c in chars)
     x0, _t, x1, _b = page.block

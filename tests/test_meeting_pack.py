@@ -76,16 +76,24 @@ def test_the_pack_in_agenda_order_with_contents_and_running_numbers(
     texts = [p.extract_text() for p in reader.pages]
     # Cover, contents (and the back of its sheet), then 3 + 1 + 2 + 1 pages of materials.
     flat = [re.sub(r"\s", "", t) for t in texts]
-    assert "材料汇编" in flat[0] and flat[1].startswith("目录")
-    firsts = [t for t in flat[2:] if "第1页" in t or "未并入" in t or "无法并入" in t]
+    # The cover, the blank back of its sheet, then the contents on a right-hand page.
+    assert "材料汇编" in flat[0] and flat[1] == "" and flat[2].startswith("目录")
+    firsts = [t for t in flat[3:] if "第1页" in t or "未并入" in t or "无法并入" in t]
     # Agenda order: item 1's report and its Word sheet, then item 2's explanation and the
     # broken file, whatever order they were uploaded in.
     assert [t[:4] for t in firsts] == ["就业工作", "报告附表", "任免说明", "损坏的材"]
     assert job.pages == len(reader.pages)
     # The Word file and the broken PDF are listed in the contents and on a page of their own.
-    contents = re.sub(r"\s", "", texts[1])
+    contents = re.sub(r"\s", "", texts[2])
     assert "报告附表（Word）" in contents and "损坏的材料" in contents and "无法并入" in contents
     assert "损坏的材料" in job.listed and "报告附表" in job.listed
+    # The pack passes the layout checks: its own pages inside the block, its running numbers
+    # 7 mm above it at the outside edge, from 1 on a right-hand page.
+    from tests.layoutcheck import Spec, check, read
+
+    first = next(p.number for p in read(data) if p.folio_number == 1)
+    assert first % 2 == 1
+    assert check(data, Spec(numbered_from=first)) == []
     # Running numbers through the materials, from 1, in the top margin.
     tops = [t for t in _tops(data) if t]
     assert tops == [f"—{n}—" for n in range(1, 8)]

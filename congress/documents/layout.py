@@ -91,6 +91,9 @@ def css_context() -> dict[str, str]:
         "char": pt(CHAR_PT),
         # The numerals' top stands about 1 mm below the top of their line box.
         "folio_pad": mm(FOLIO_GAP_MM - 1),
+        # A number in the top margin (the pack's, over materials that keep their own at the
+        # foot): its numerals' baseline 7 mm above the block.
+        "folio_pad_top": mm(FOLIO_GAP_MM - 0.33),
         "rule_outer": mm(RULE_OUTER_MM),
         "rule_inner": mm(RULE_INNER_MM),
         "block_width": mm(p.block_width),
