@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from congress.documents.text import cn_number
 from congress.records.models import Record
 from congress.records.uploads import validate_document
+from congress.work.models import Job
 
 
 class YearQuerySet(models.QuerySet):
@@ -722,45 +723,18 @@ class Vote(Record):
         r.check()
 
 
-class PackJob(models.Model):
+class PackJob(Job):
     """会议材料汇编: one build of a meeting's pack (cover, contents, every material in agenda
     order, page numbers through the whole), done by a background job."""
-
-    class Status(models.TextChoices):
-        QUEUED = "排队中", _("排队中")
-        RUNNING = "生成中", _("生成中")
-        DONE = "已完成", _("已完成")
-        FAILED = "失败", _("失败")
 
     meeting = models.ForeignKey(
         Meeting, on_delete=models.CASCADE, related_name="packs", verbose_name=_("会议")
     )
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("申请人"),
-    )
-    status = models.CharField(
-        _("状态"), max_length=4, choices=Status.choices, default=Status.QUEUED
-    )
-    progress = models.PositiveSmallIntegerField(_("进度（%）"), default=0)
-    step = models.CharField(_("当前步骤"), max_length=60, blank=True)
-    error = models.TextField(_("错误信息"), blank=True)
     file = models.FileField(_("汇编文件"), upload_to="packs/%Y/", blank=True)
     pages = models.PositiveIntegerField(_("页数"), null=True, blank=True)
     listed = models.TextField(_("未能并入的材料"), blank=True)
     # What the pack was built from: a material changed since makes it stale.
     digest = models.CharField(_("材料校验值"), max_length=64, blank=True)
-    created = models.DateTimeField(_("申请时间"), auto_now_add=True)
-    started = models.DateTimeField(_("开始时间"), null=True, blank=True)
-    finished = models.DateTimeField(_("完成时间"), null=True, blank=True)
-    attempts = models.PositiveSmallIntegerField(_("尝试次数"), default=0)
-    enqueued = models.DateTimeField(_("发送时间"), null=True, blank=True)
-    lease_until = models.DateTimeField(_("租约到期"), null=True, blank=True)
-    lease_owner = models.CharField(_("租约持有者"), max_length=64, blank=True)
 
     class Meta:
         ordering = ["-created", "-pk"]

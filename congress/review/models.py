@@ -9,6 +9,7 @@ from congress.figures.services import DROP_GUARDS
 from congress.records.models import Record
 from congress.review.markup import PLACEHOLDER
 from congress.review.paragraphs import default_text
+from congress.work.models import Job
 
 
 class ReportText(Record):
@@ -143,40 +144,13 @@ class ReportJob(models.Model):
         return self.status in (self.Status.QUEUED, self.Status.RUNNING)
 
 
-class ArchiveJob(models.Model):
+class ArchiveJob(Job):
     """年度归档任务: one request to gather a year's printed documents into one zip."""
 
-    class Status(models.TextChoices):
-        QUEUED = "排队中", _("排队中")
-        RUNNING = "生成中", _("生成中")
-        DONE = "已完成", _("已完成")
-        FAILED = "失败", _("失败")
-
     year = models.PositiveSmallIntegerField(_("年度"))
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("申请人"),
-    )
-    status = models.CharField(
-        _("状态"), max_length=4, choices=Status.choices, default=Status.QUEUED
-    )
-    progress = models.PositiveSmallIntegerField(_("进度（%）"), default=0)
-    step = models.CharField(_("当前步骤"), max_length=40, blank=True)
-    error = models.TextField(_("错误信息"), blank=True)
     file = models.FileField(_("归档文件"), upload_to="archives/%Y/", blank=True)
     files = models.PositiveIntegerField(_("文件数"), null=True, blank=True)
     pages = models.PositiveIntegerField(_("PDF 页数"), null=True, blank=True)
-    created = models.DateTimeField(_("申请时间"), auto_now_add=True)
-    started = models.DateTimeField(_("开始时间"), null=True, blank=True)
-    finished = models.DateTimeField(_("完成时间"), null=True, blank=True)
-    attempts = models.PositiveSmallIntegerField(_("尝试次数"), default=0)
-    enqueued = models.DateTimeField(_("发送时间"), null=True, blank=True)
-    lease_until = models.DateTimeField(_("租约到期"), null=True, blank=True)
-    lease_owner = models.CharField(_("租约持有者"), max_length=64, blank=True)
 
     class Meta:
         ordering = ["-created", "-pk"]

@@ -70,3 +70,46 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class Job(models.Model):
+    """A background job's shared part (congress.work.jobs): its state and progress as the page
+    shows them, and the outbox and lease that make it run once, whatever the worker does."""
+
+    class Status(models.TextChoices):
+        QUEUED = "排队中", _("排队中")
+        RUNNING = "生成中", _("生成中")
+        DONE = "已完成", _("已完成")
+        FAILED = "失败", _("失败")
+
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("申请人"),
+    )
+    status = models.CharField(
+        _("状态"), max_length=4, choices=Status.choices, default=Status.QUEUED
+    )
+    progress = models.PositiveSmallIntegerField(_("进度（%）"), default=0)
+    step = models.CharField(_("当前步骤"), max_length=60, blank=True)
+    error = models.TextField(_("错误信息"), blank=True)
+    created = models.DateTimeField(_("申请时间"), auto_now_add=True)
+    started = models.DateTimeField(_("开始时间"), null=True, blank=True)
+    finished = models.DateTimeField(_("完成时间"), null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(_("尝试次数"), default=0)
+    # The outbox and the lease: when the message left, and until when the worker that claimed
+    # the job is known to be alive (and which task holds it).
+    enqueued = models.DateTimeField(_("发送时间"), null=True, blank=True)
+    lease_until = models.DateTimeField(_("租约到期"), null=True, blank=True)
+    lease_owner = models.CharField(_("租约持有者"), max_length=64, blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["-created", "-pk"]
+
+    @property
+    def active(self) -> bool:
+        return self.status in (self.Status.QUEUED, self.Status.RUNNING)
