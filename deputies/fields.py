@@ -9,6 +9,8 @@ import re
 from django import forms
 from django.urls import reverse_lazy
 
+from congress.records.filters import is_id
+
 SEPARATORS = re.compile(r"[、，,；;\n]+")
 # 张明（河清镇代表团） picks among namesakes by their delegation.
 QUALIFIED = re.compile(r"^(?P<name>[^（(]+)[（(](?P<delegation>[^）)]+)[）)]$")
@@ -29,7 +31,9 @@ def find(typed: str):
     from .models import Deputy
 
     typed = typed.strip()
-    if typed.isdigit():
+    if "\x00" in typed or len(typed) > 60:
+        raise forms.ValidationError("代表姓名中含有无效字符或过长。")
+    if is_id(typed):
         # An id, as a form filled by the page's own script (or an older form) posts it.
         by_id = Deputy.objects.filter(pk=int(typed)).first()
         if by_id is not None:

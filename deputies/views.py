@@ -115,7 +115,7 @@ def lookup(request: HttpRequest) -> HttpResponse:
 
     from .fields import initials, label
 
-    q = request.GET.get("q", "").strip().lower()[:20]
+    q = request.GET.get("q", "").replace("\x00", "").strip().lower()[:20]
     if not q:
         return JsonResponse({"results": []})
     people = Deputy.objects.exclude(status=Deputy.Status.ENDED).order_by("-term", "name")

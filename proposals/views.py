@@ -377,7 +377,7 @@ def draft_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
             services.refuse_draft(draft, request.user, reason=request.POST.get("reason", ""))
             messages.success(request, f"已不予立案：{draft.title}")
         else:
-            number = request.POST.get("number", "").strip()
+            number = request.POST.get("number", "").replace("\x00", "").strip()[:20]
             into = Suggestion.objects.filter(
                 number=number,
                 kind=request.POST.get("kind", draft.kind),

@@ -66,3 +66,14 @@ def test_the_lookup_by_name_or_initials(people, clerk_client, unit_client):
     assert len(by_name) == 2
     assert clerk_client.get(reverse("deputies_lookup")).json() == {"results": []}
     assert unit_client.get(reverse("deputies_lookup") + "?q=zmy").status_code == 403
+
+
+def test_hostile_names_and_queries_change_nothing(people, clerk_client):
+    for bad in ("张\x00明远", "1" * 25, "²", "-1", "长" * 100):
+        response = _post(clerk_client, lead=bad, cosigners="")
+        assert response.status_code == 400, bad
+    assert not Suggestion.objects.exists()
+    for q in ("²", "-1", "1" * 25):
+        assert clerk_client.get(reverse("deputies_lookup"), {"q": q}).json() == {"results": []}
+    # A NUL in any address is refused before the view, as everywhere.
+    assert clerk_client.get(reverse("deputies_lookup"), {"q": "\x00"}).status_code == 400
