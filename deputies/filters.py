@@ -8,6 +8,7 @@ from .models import Activity, Deputy, Station
 class StationFilter(RecordFilter):
     search_fields = ("name", "town")
     date_field = "built"
+    yearly = False
     built_by = django_filters.NumberFilter(
         label="截至年底已建成", method="filter_built_by", **YEAR_BOUNDS
     )
@@ -34,6 +35,7 @@ class StationFilter(RecordFilter):
 class DeputyFilter(RecordFilter):
     search_fields = ("name", "workplace", "district", "delegation")
     date_field = "elected"
+    yearly = False
     trained_in = django_filters.NumberFilter(
         label="当年参加培训", method="filter_trained", **YEAR_BOUNDS
     )

@@ -56,6 +56,7 @@ class MemberFilter(RecordFilter):
     search_fields = ("name",)
     serving = django_filters.DateFilter(label="在任日期", method="filter_serving")
     date_field = "start"
+    yearly = False
 
     class Meta:
         model = Member

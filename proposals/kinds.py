@@ -52,6 +52,7 @@ suggestions = RecordKind(
 
 class UnitFilter(RecordFilter):
     search_fields = ("name",)
+    yearly = False
 
     class Meta:
         model = Unit

@@ -3,7 +3,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Case, Count, When
+from django.db.models import Case, Count, Q, When
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from congress.accounts.models import Unit, require_unit, unit_of
 from congress.accounts.roles import perm_required, staff_required
 from congress.records.filters import is_id
+from congress.records.years import parse_year
 
 from . import services
 from .actions import STAFF_ACTIONS, UNIT_ACTIONS, Action
@@ -124,9 +125,18 @@ def portal(request: HttpRequest) -> HttpResponse:
         qs = qs.filter(state=state)
     todo = request.GET.get("todo", "")
     today = timezone.localdate()
+    year = None
     if todo in SuggestionQuerySet.UNIT_STAGES:
+        # A count on the home page: every year, so the list holds what the count said.
         waiting = Suggestion.objects.waiting_for(unit, todo, today)
         qs = qs.filter(pk__in=waiting.values("pk"))
+    elif "year" not in request.GET:
+        # This year's items, and the earlier years' still being handled.
+        year = today.year
+        qs = qs.filter(Q(date__year=year) | Q(state__in=[S.HANDLING, S.ANSWERED]))
+    elif (chosen := parse_year(request.GET["year"])) is not None:
+        year = chosen
+        qs = qs.filter(date__year=year)
     page = Paginator(qs, 50).get_page(request.GET.get("page"))
     return render(
         request,
@@ -139,6 +149,8 @@ def portal(request: HttpRequest) -> HttpResponse:
             "today": today,
             "todo": todo,
             "todo_label": STAGE_LABELS.get(todo, ""),
+            "year": year,
+            "default_year": "year" not in request.GET and not todo,
         },
     )
 

@@ -39,7 +39,7 @@ def test_every_example_is_a_valid_record_of_its_kind():
 
 @pytest.mark.parametrize("kind", sorted(KINDS))
 def test_list_query_count_is_constant(clerk_client, kind):
-    url = KINDS[kind].url_list
+    url = KINDS[kind].url_list + "?year="
     for _ in range(2):
         _add(kind)
     _queries(clerk_client, url)  # what a process loads once (the session, cached settings)
@@ -50,8 +50,30 @@ def test_list_query_count_is_constant(clerk_client, kind):
 
 
 @pytest.mark.parametrize("kind", sorted(KINDS))
-def test_list_without_filters_shows_every_record(clerk_client, kind):
+def test_list_of_every_year_shows_every_record(clerk_client, kind):
     for _ in range(3):
         _add(kind)
-    html = clerk_client.get(KINDS[kind].url_list).content.decode()
+    html = clerk_client.get(KINDS[kind].url_list, {"year": ""}).content.decode()
     assert f"data-count>{KINDS[kind].model.objects.count()}<" in html
+
+
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_a_list_opened_from_the_menu_shows_the_current_year_or_the_whole_roster(
+    clerk_client, kind
+):
+    from django.utils import timezone
+
+    _add(kind)
+    response = clerk_client.get(KINDS[kind].url_list)
+    this_year = timezone.localdate().year
+    if KINDS[kind].filtered({}).yearly and "year" in KINDS[kind].filtered({}).filters:
+        assert response.status_code == 302
+        assert response["Location"] == f"{KINDS[kind].url_list}?year={this_year}"
+        html = clerk_client.get(response["Location"]).content.decode()
+        assert f"{this_year}年度" in html and "全部年度" in html
+    else:
+        # A roster opens whole: every record, and no year in its heading.
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert f"data-count>{KINDS[kind].model.objects.count()}<" in html
+        assert "年度</small>" not in html

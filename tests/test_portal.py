@@ -201,3 +201,20 @@ def test_the_units_opinions_are_the_oversight_apps_own_portal_page(
 def test_staff_have_no_unit_portal_of_opinions(clerk_client):
     assert clerk_client.get(reverse("portal_opinions")).status_code == 403
     assert clerk_client.post(reverse("portal_opinions")).status_code == 405
+
+
+def test_the_portal_opens_on_this_year_with_earlier_years_still_open(unit_client, assigned):
+    from django.utils import timezone
+
+    this_year = timezone.localdate().year
+    mine, _theirs, assisting = assigned  # 2025, 办理中
+    Suggestion.objects.filter(pk=assisting.pk).update(state=Suggestion.State.CLOSED)
+    page = unit_client.get(reverse("portal")).content.decode()
+    assert f"{this_year}年度及往年未办结" in page
+    # Last year's item still being handled stays in view; last year's closed one does not.
+    assert "城乡公交优化" in page and "老旧小区" not in page
+    every = unit_client.get(reverse("portal"), {"year": ""}).content.decode()
+    assert "全部年度" in every and "城乡公交优化" in every and "老旧小区" in every
+    that_year = unit_client.get(reverse("portal"), {"year": "2025"}).content.decode()
+    assert "2025年度" in that_year and "老旧小区" in that_year
+    assert unit_client.get(reverse("portal"), {"year": "²"}).status_code == 400

@@ -6,14 +6,14 @@ from django.urls import reverse
 
 @pytest.mark.django_db
 def test_a_page_shows_its_sections_links_and_marks_itself(clerk_client):
-    page = clerk_client.get(reverse("decisions_list")).content.decode()
+    page = clerk_client.get(reverse("decisions_list"), follow=True).content.decode()
     nav = page[
         page.index('<nav class="subnav"') : page.index("</nav>", page.index('<nav class="subnav"'))
     ]
     for label in ("会议", "决议决定", "人事任免", "待宪法宣誓", "组成人员"):
         assert f">{label}</a>" in nav
     assert f'href="{reverse("decisions_list")}" aria-current="page"' in nav
-    other = clerk_client.get(reverse("suggestions_list")).content.decode()
+    other = clerk_client.get(reverse("suggestions_list"), follow=True).content.decode()
     assert "代表提交的建议" in other.split('<nav class="subnav"')[1].split("</nav>")[0]
 
 
@@ -25,7 +25,7 @@ def test_portals_have_no_office_sub_navigation(unit_client, member_client):
 
 @pytest.mark.django_db
 def test_yes_no_filters_read_all_yes_no(clerk_client):
-    page = clerk_client.get(reverse("suggestions_list")).content.decode()
+    page = clerk_client.get(reverse("suggestions_list"), follow=True).content.decode()
     assert "未知" not in page and '<option value="" selected>全部</option>' in page
 
 

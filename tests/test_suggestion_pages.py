@@ -145,11 +145,11 @@ def test_list_query_count_does_not_grow_with_rows(clerk_client, db, clerk, unit)
     lead = f.deputy()
     for i in range(3):
         services.assign(services.submit(f.suggestion(str(i), lead), clerk), clerk, lead_unit=unit)
-    _queries(clerk_client, reverse("suggestions_list"))  # what a process loads once
-    few = _queries(clerk_client, reverse("suggestions_list"))
+    _queries(clerk_client, reverse("suggestions_list") + "?year=")  # what a process loads once
+    few = _queries(clerk_client, reverse("suggestions_list") + "?year=")
     for i in range(3, 30):
         services.assign(services.submit(f.suggestion(str(i), lead), clerk), clerk, lead_unit=unit)
-    assert _queries(clerk_client, reverse("suggestions_list")) == few
+    assert _queries(clerk_client, reverse("suggestions_list") + "?year=") == few
 
 
 def test_a_suggestion_registered_in_the_browser_has_its_registration_event(clerk_client, clerk, db):
@@ -219,3 +219,17 @@ def test_the_registration_form_proposes_the_next_number(clerk_client, db):
     fx.suggestion("第2号", lead, kind="代表建议", date=timezone.localdate())
     page = clerk_client.get(reverse("suggestions_create")).content.decode()
     assert 'value="第3号"' in page and "代表建议第3号" in page and "闭会期间建议第1号" in page
+
+
+def test_the_list_opens_on_this_year_and_every_year_is_one_link_away(clerk_client, db):
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    lead = f.deputy()
+    f.suggestion("第1号", lead, title="去年的建议", date=today.replace(year=today.year - 1, day=1))
+    f.suggestion("第2号", lead, title="今年的建议", date=today.replace(day=1))
+    page = clerk_client.get(reverse("suggestions_list"), follow=True).content.decode()
+    assert f"{today.year}年度" in page
+    assert "今年的建议" in page and "去年的建议" not in page
+    every = clerk_client.get(reverse("suggestions_list"), {"year": ""}).content.decode()
+    assert "全部年度" in every and "今年的建议" in every and "去年的建议" in every

@@ -174,7 +174,7 @@ def test_leader_gets_403_on_every_post(leader_client, records):
 def test_leader_reads_every_list(leader_client, records):
     for path, name in plain_routes():
         if name and name.endswith("_list"):
-            assert leader_client.get(path).status_code == 200, path
+            assert leader_client.get(path, follow=True).status_code == 200, path
 
 
 @pytest.mark.django_db

@@ -66,6 +66,9 @@ class RecordFilter(django_filters.FilterSet):
 
     date_field = "date"
     search_fields: tuple[str, ...] = ()
+    # A list of the year's work opens on the current year; a roster (deputies, members,
+    # stations, units) opens whole, its year filter being only for figures' drill-downs.
+    yearly = True
 
     def __init__(self, *args, **kwargs):
         from django import forms

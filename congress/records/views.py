@@ -55,6 +55,10 @@ def _sort(request: HttpRequest, kind: RecordKind) -> tuple[str, str]:
 def list_view(request: HttpRequest, kind: RecordKind) -> HttpResponse:
     _check(request, kind, "view")
     filterset = kind.filtered(request.GET)
+    if not request.GET and filterset.yearly and "year" in filterset.filters:
+        # Opened from the menu: the year the office is working in. An empty 年度 (a link's
+        # `?year=` or the 全部年度 link) keeps every year.
+        return redirect(f"{request.path}?year={timezone.localdate().year}")
     order, current = _sort(request, kind)
     qs = (
         filterset.qs.order_by(order, "-pk")
@@ -107,8 +111,16 @@ def list_view(request: HttpRequest, kind: RecordKind) -> HttpResponse:
             "can_add": request.user.has_perm(kind.perm("add")),
             "scope": scope,
             "total": total,
+            "year": _year_shown(filterset),
         },
     )
+
+
+def _year_shown(filterset) -> int | None:
+    if not filterset.yearly or not filterset.is_bound or not filterset.is_valid():
+        return None
+    year = filterset.form.cleaned_data.get("year")
+    return int(year) if year is not None else None
 
 
 @require_http_methods(["GET", "HEAD"])
