@@ -47,6 +47,9 @@ MODULES = {
                            "tests/test_deputy_portal.py"],
     "congress/records/filters.py": ["tests/test_figures.py", "tests/test_bad_values.py"],
 }  # fmt: skip
+for _module, _tests in MODULES.items():
+    if _module.endswith("models.py"):
+        _tests.append("tests/test_migrations.py")
 
 FLIP = {
     ast.Lt: ast.LtE, ast.LtE: ast.Lt, ast.Gt: ast.GtE, ast.GtE: ast.Gt,
