@@ -188,3 +188,16 @@ def test_a_notice_reads_blank_lines_and_comments_and_spans_of_half_a_month():
     assert len([d for d, working in parse_notice(2099, text).items() if not working]) == 16
     with pytest.raises(ValueError, match="不超过半个月"):
         parse_notice(2099, "2099-10-01 至 2099-10-17 放假 国庆")
+
+
+@pytest.mark.django_db
+def test_the_month_filter_takes_one_to_twelve_and_refuses_thirteen(clerk_client):
+    from meetings.models import Meeting
+
+    Meeting.objects.create(kind="常委会会议", term=18, seq=1, date=D(2025, 12, 5))
+    Meeting.objects.create(kind="常委会会议", term=18, seq=2, date=D(2025, 1, 5))
+    for month, count in ((12, 1), (1, 1)):
+        html = clerk_client.get("/meetings/", {"year": 2025, "month": month}).content.decode()
+        assert f"data-count>{count}<" in html
+    refused = clerk_client.get("/meetings/", {"year": 2025, "month": 13}).content.decode()
+    assert "data-count>0<" in refused and 'class="errors"' in refused

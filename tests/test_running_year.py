@@ -60,3 +60,16 @@ def test_last_years_same_days_open_their_own_list_and_the_change_is_shown(leader
     )
     listing = leader_client.get(link).content.decode()
     assert "data-count>1<" in listing
+
+
+@pytest.mark.django_db
+def test_last_years_same_days_count_only_the_trainings_up_to_that_day():
+    # 培训人数 reads 截至 through the figure's own parameters (RecordFilter.param): a training
+    # after the same day of last year is not in 上年同期.
+    from tests import factories as f
+
+    a, b = f.deputy("甲"), f.deputy("乙")
+    f.activity("春季培训", "培训", datetime.date(2025, 3, 1), deputies=[a])
+    f.activity("冬季培训", "培训", datetime.date(2025, 12, 1), deputies=[b])
+    assert year_values(2025)["培训人数"].value == 2
+    assert year_values(2025, until=datetime.date(2025, 6, 1))["培训人数"].value == 1
