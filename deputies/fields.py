@@ -22,6 +22,22 @@ def initials(name: str) -> str:
     return "".join(lazy_pinyin(name, style=Style.FIRST_LETTER)).lower()
 
 
+def matching(typed: str, people, limit: int = 10) -> list:
+    """Of ``people``, those whose name contains what is typed or whose pinyin initials start
+    with it (at most ``limit``), the newest 届 first."""
+    q = typed.replace("\x00", "").strip().lower()[:20]
+    if not q:
+        return []
+    people = people.order_by("-term", "name")
+    if q.isascii():
+        return [
+            d
+            for d in people.only("pk", "name", "delegation", "term")
+            if initials(d.name).startswith(q)
+        ][:limit]
+    return list(people.filter(name__contains=q)[:limit])
+
+
 def label(deputy) -> str:
     return f"{deputy.name}（{deputy.delegation}）" if deputy.delegation else deputy.name
 

@@ -113,18 +113,7 @@ def lookup(request: HttpRequest) -> HttpResponse:
     typed (at most ten), for the deputy fields' suggestions."""
     from django.http import JsonResponse
 
-    from .fields import initials, label
+    from .fields import label, matching
 
-    q = request.GET.get("q", "").replace("\x00", "").strip().lower()[:20]
-    if not q:
-        return JsonResponse({"results": []})
-    people = Deputy.objects.exclude(status=Deputy.Status.ENDED).order_by("-term", "name")
-    if q.isascii():
-        found = [
-            d
-            for d in people.only("pk", "name", "delegation", "term")
-            if initials(d.name).startswith(q)
-        ]
-    else:
-        found = list(people.filter(name__contains=q)[:10])
-    return JsonResponse({"results": [{"id": d.pk, "label": label(d)} for d in found[:10]]})
+    found = matching(request.GET.get("q", ""), Deputy.objects.exclude(status=Deputy.Status.ENDED))
+    return JsonResponse({"results": [{"id": d.pk, "label": label(d)} for d in found]})

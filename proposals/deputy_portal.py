@@ -11,10 +11,12 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse_lazy
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from congress.accounts.roles import is_deputy_user
+from congress.records.uploads import serve, validate_document
 
 from . import services
 from .models import Suggestion
@@ -133,7 +135,6 @@ def deputy_suggestion(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 @deputy_required
 def deputy_reply_file(request: HttpRequest, pk: int):
-    from congress.records.uploads import serve
 
     s = get_suggestion_for_deputy(request, pk)
     if not s.reply_file or not s.reply_date:
@@ -142,6 +143,25 @@ def deputy_reply_file(request: HttpRequest, pk: int):
 
 
 # --- writing a suggestion ------------------------------------------------------------------------
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one field, each checked by content and size."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        kwargs.setdefault("validators", [validate_document])
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        one = super().clean
+        if isinstance(data, (list, tuple)):
+            return [one(d, initial) for d in data if d]
+        return [one(data, initial)] if data else []
 
 
 class DraftForm(forms.Form):
@@ -161,8 +181,43 @@ class DraftForm(forms.Form):
         label="邀请附议的代表",
         required=False,
         max_length=500,
-        help_text="填写代表姓名，多个用、分隔；对方在自己的页面确认后才计为附议",
+        help_text="输入姓名或拼音首字母查找，多人用、分隔；对方在自己的页面确认后才计为附议",
+        widget=forms.TextInput(
+            attrs={
+                "data-deputy-lookup": reverse_lazy("deputy_lookup"),
+                "data-multiple": "",
+                "autocomplete": "off",
+            }
+        ),
     )
+    files = MultipleFileField(
+        label="附件",
+        required=False,
+        help_text="调研报告、照片等，PDF、Word 或图片，可选多个",
+    )
+    remove = forms.MultipleChoiceField(
+        label="删除附件", required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args, draft=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.kept = list(draft.files.all()) if draft is not None else []
+        if self.kept:
+            self.fields["remove"].choices = [(str(f.pk), f.name) for f in self.kept]
+        else:
+            del self.fields["remove"]
+
+    def clean(self):
+        from .models import DraftFile
+
+        data = super().clean()
+        removed = set(data.get("remove") or [])
+        count = len([f for f in self.kept if str(f.pk) not in removed]) + len(
+            data.get("files") or []
+        )
+        if count > DraftFile.MAX_PER_DRAFT:
+            self.add_error("files", f"一件建议最多附 {DraftFile.MAX_PER_DRAFT} 个附件。")
+        return data
 
 
 def get_draft_for_deputy(request: HttpRequest, pk: int):
@@ -212,7 +267,7 @@ def deputy_draft(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         if draft
         else None
     )
-    form = DraftForm(request.POST or None, initial=initial)
+    form = DraftForm(request.POST or None, request.FILES or None, initial=initial, draft=draft)
     if request.method == "POST" and form.is_valid():
         import re
 
@@ -229,7 +284,11 @@ def deputy_draft(request: HttpRequest, pk: int | None = None) -> HttpResponse:
                 transaction.set_rollback(True)
                 for p in problems:
                     form.add_error("cosigners", p)
-            elif "submit" in request.POST:
+            else:
+                draft.files.filter(pk__in=data.get("remove") or []).delete()
+                for upload in data["files"]:
+                    draft.files.create(file=upload)
+            if not problems and "submit" in request.POST:
                 services.submit_draft(draft, request.user)
         if not form.errors:
             messages.success(
@@ -280,3 +339,59 @@ def deputy_record(request: HttpRequest) -> HttpResponse:
         "proposals/deputy_record.html",
         {"deputy": deputy, **_record_of_service(deputy)},
     )
+
+
+@require_GET
+@deputy_required
+def deputy_lookup(request: HttpRequest) -> HttpResponse:
+    """Deputies a deputy may invite to cosign (in office, of the same 届 and level), by name or
+    pinyin initials, for the cosigners field's suggestions."""
+    from django.http import JsonResponse
+
+    from congress.accounts.models import Profile
+    from deputies.fields import matching
+    from deputies.models import Deputy
+
+    me = deputy_of(request)
+    people = (
+        Deputy.objects.filter(term=Profile.get().term, level=me.level)
+        .exclude(status=Deputy.Status.ENDED)
+        .exclude(pk=me.pk)
+    )
+    found = matching(request.GET.get("q", ""), people)
+    # The name alone: that is what an invitation is made by.
+    return JsonResponse({"results": [{"id": d.pk, "label": d.name} for d in found]})
+
+
+def get_draft_file_for_user(request: HttpRequest, pk: int):
+    """A draft's attachment, for whoever may read the draft: its lead and the deputies invited
+    to cosign it, the deputies and the units of the suggestion it became, and staff once it is
+    submitted. 404 for anyone else, so ids reveal nothing."""
+    from congress.accounts.models import unit_of
+    from deputies.models import Deputy
+
+    from .models import Draft, DraftFile
+
+    f = get_object_or_404(DraftFile.objects.select_related("draft"), pk=pk)
+    draft, user = f.draft, request.user
+    if user.has_perm("proposals.view_suggestion"):
+        if draft.state != Draft.State.DRAFT:
+            return f
+    elif is_deputy_user(user):
+        deputy = Deputy.objects.filter(user=user).exclude(status=Deputy.Status.ENDED).first()
+        if deputy is not None and (
+            draft.lead_id == deputy.pk
+            or draft.cosigns.filter(deputy=deputy).exists()
+            or (draft.suggestion_id and mine(deputy).filter(pk=draft.suggestion_id).exists())
+        ):
+            return f
+    elif (unit := unit_of(user)) is not None and draft.suggestion_id:
+        if Suggestion.objects.for_unit(unit).filter(pk=draft.suggestion_id).exists():
+            return f
+    raise Http404
+
+
+@require_GET
+@login_required
+def draft_file(request: HttpRequest, pk: int):
+    return serve(get_draft_file_for_user(request, pk).file)

@@ -216,6 +216,10 @@ class Suggestion(Record):
             r.add("reply_date", "答复日期不能早于交办日期。")
         r.check()
 
+    def draft_files(self):
+        """The attachments of the drafts registered as, or merged into, this suggestion."""
+        return DraftFile.objects.filter(draft__suggestion=self)
+
     def __str__(self) -> str:
         return f"{self.number} {self.title}"
 
@@ -412,3 +416,37 @@ class Cosign(models.Model):
 
     def __str__(self) -> str:
         return f"{self.deputy}：{self.state}"
+
+
+class DraftFile(models.Model):
+    """A document the deputy attaches to a draft (调研报告, 照片); it follows the draft into the
+    suggestion it becomes, for the office and the units that handle it."""
+
+    MAX_PER_DRAFT = 5
+
+    draft = models.ForeignKey(
+        Draft, on_delete=models.CASCADE, related_name="files", verbose_name=_("建议")
+    )
+    file = models.FileField(_("附件"), upload_to="drafts/%Y/", validators=[validate_document])
+    added = models.DateTimeField(_("上传时间"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["draft", "pk"]
+        verbose_name = _("建议附件")
+        verbose_name_plural = _("建议附件")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def name(self) -> str:
+        return self.file.name.rsplit("/", 1)[-1]
+
+    def clean(self) -> None:
+        from django.core.exceptions import ValidationError
+
+        others = DraftFile.objects.filter(draft_id=self.draft_id).exclude(pk=self.pk).count()
+        if others >= self.MAX_PER_DRAFT:
+            raise ValidationError(
+                _("一件建议最多附 %(n)s 个附件。"), params={"n": self.MAX_PER_DRAFT}
+            )

@@ -556,6 +556,8 @@ def invite(draft, names: list[str]) -> list[str]:
 
         from congress.work.notify import tell
 
+        # A name taken off the list withdraws its invitation.
+        draft.cosigns.exclude(deputy__in=found).delete()
         for deputy in found:
             cosign, created = Cosign.objects.get_or_create(draft=draft, deputy=deputy)
             if created and deputy.user_id:

@@ -362,7 +362,7 @@ def drafts_review(request: HttpRequest) -> HttpResponse:
     waiting = (
         Draft.objects.filter(state=Draft.State.SUBMITTED)
         .select_related("lead")
-        .prefetch_related("cosigns__deputy")
+        .prefetch_related("cosigns__deputy", "files")
         .order_by("submitted", "pk")
     )
     return render(request, "proposals/drafts_review.html", {"rows": waiting})

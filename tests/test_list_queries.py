@@ -58,9 +58,7 @@ def test_list_of_every_year_shows_every_record(clerk_client, kind):
 
 
 @pytest.mark.parametrize("kind", sorted(KINDS))
-def test_a_list_opened_from_the_menu_shows_the_current_year_or_the_whole_roster(
-    clerk_client, kind
-):
+def test_a_list_opened_from_the_menu_shows_the_current_year_or_the_whole_roster(clerk_client, kind):
     from django.utils import timezone
 
     _add(kind)

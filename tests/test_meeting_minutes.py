@@ -114,7 +114,10 @@ def test_a_decisions_adoption_comes_from_its_vote(held, clerk_client):
     )
     Vote.objects.create(meeting=held, item="关于批准决算的决议", yes=4, no=0, abstain=0)
     assert d.vote_result == "通过（赞成4票，反对0票，弃权0票）"
-    assert "通过（赞成4票" in clerk_client.get(reverse("decisions_list"), {"year": ""}).content.decode()
+    assert (
+        "通过（赞成4票"
+        in clerk_client.get(reverse("decisions_list"), {"year": ""}).content.decode()
+    )
 
 
 def test_an_agenda_item_links_to_the_appointments_it_votes(held, clerk_client):
