@@ -36,6 +36,27 @@ def link_demo_deputy() -> None:
     user.first_name = deputy.name
     user.save(update_fields=["first_name"])
     _draft_with_invitation(deputy)
+    _activity_open_for_signing_up(deputy)
+
+
+def _activity_open_for_signing_up(deputy) -> None:
+    """Next fortnight's 调研 at the deputy's station, open for 报名 and 请假."""
+    import datetime
+
+    from django.utils import timezone
+
+    from deputies.models import Activity
+
+    Activity.objects.get_or_create(
+        name="城东片区公共交通专题调研",
+        date=timezone.localdate() + datetime.timedelta(days=14),
+        defaults={
+            "kind": Activity.Kind.RESEARCH,
+            "signup": True,
+            "station": deputy.station,
+            "notes": "上午九时在区人大常委会机关一楼集合，乘车前往城东片区三个小区和公交首末站。",
+        },
+    )
 
 
 def _draft_with_invitation(lead) -> None:

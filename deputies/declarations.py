@@ -3,7 +3,7 @@
 from congress.accounts import backends as login
 from congress.documents import archive
 from congress.review import paragraphs as review
-from congress.site.declarations import Section, register
+from congress.site.declarations import DEPUTY, Section, register
 
 register(
     Section(
@@ -15,7 +15,8 @@ register(
             ("代表活动", "activities_list"),
         ),
         order=40,
-    )
+    ),
+    Section("履职活动", (("近期活动报名", "deputy_activities"),), order=20, role=DEPUTY),
 )
 
 review.register(

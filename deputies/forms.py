@@ -49,6 +49,7 @@ class ActivityForm(forms.ModelForm):
             "name",
             "kind",
             "date",
+            "signup",
             "deputies",
             "station",
             "people_met",

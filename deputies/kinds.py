@@ -82,6 +82,11 @@ activities = RecordKind(
         deputy_count=Count("deputies")
     ),
     default_order="-date",
+    detail_template="deputies/activity_detail.html",
+    detail_context=lambda a: {
+        "enrolments": a.enrolments.select_related("deputy"),
+        "to_join": a.enrolments.filter(answer="报名").exclude(deputy__in=a.deputies.all()).count(),
+    },
     columns=[
         Column("活动名称", "name", "name", link=True),
         Column("类型", "get_kind_display", "kind"),

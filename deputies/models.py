@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from congress.records.models import Record
@@ -176,7 +177,18 @@ class Activity(Record):
     name = models.CharField(_("活动名称"), max_length=200)
     kind = models.CharField(_("类型"), max_length=4, choices=Kind.choices)
     date = models.DateField(_("日期"))
-    deputies = models.ManyToManyField(Deputy, related_name="activities", verbose_name=_("参加代表"))
+    deputies = models.ManyToManyField(
+        Deputy,
+        related_name="activities",
+        verbose_name=_("参加代表"),
+        blank=True,
+        help_text=_("接受报名的活动，可在活动后把报名的代表一次计入"),
+    )
+    signup = models.BooleanField(
+        _("接受代表报名"),
+        default=False,
+        help_text=_("代表在自己的页面报名或请假，直到活动当天"),
+    )
     station = models.ForeignKey(
         Station,
         on_delete=models.SET_NULL,
@@ -217,3 +229,46 @@ class Activity(Record):
 
     def __str__(self) -> str:
         return f"{self.name}（{self.date}）"
+
+
+class Enrolment(models.Model):
+    """报名或请假: a deputy's answer to an activity the office opened for signing up."""
+
+    class Answer(models.TextChoices):
+        JOIN = "报名", _("报名")
+        LEAVE = "请假", _("请假")
+
+    activity = models.ForeignKey(
+        Activity, on_delete=models.CASCADE, related_name="enrolments", verbose_name=_("活动")
+    )
+    deputy = models.ForeignKey(
+        Deputy, on_delete=models.CASCADE, related_name="enrolments", verbose_name=_("代表")
+    )
+    answer = models.CharField(_("答复"), max_length=2, choices=Answer.choices)
+    reason = models.CharField(_("请假事由"), max_length=200, blank=True)
+    answered = models.DateTimeField(_("答复时间"), auto_now=True)
+
+    class Meta:
+        ordering = ["activity", "answer", "pk"]
+        verbose_name = _("活动报名")
+        verbose_name_plural = _("活动报名")
+        constraints = [
+            # One answer per deputy and activity; a changed mind replaces it.
+            models.UniqueConstraint(fields=["activity", "deputy"], name="enrolment_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.deputy}：{self.answer}"
+
+    def clean(self) -> None:
+        from congress.records.rules import Rules
+
+        r = Rules()
+        if self.answer == self.Answer.LEAVE and not self.reason.strip():
+            r.add("reason", "请假须写明事由。")
+        activity = self.activity
+        if not activity.signup:
+            r.add("answer", "该活动不接受报名。")
+        elif activity.date < timezone.localdate():
+            r.add("answer", "活动已经举行，不能再报名或请假。")
+        r.check()

@@ -1,7 +1,7 @@
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from congress.accounts.models import Profile
 from congress.accounts.roles import perm_required, staff_required
@@ -117,3 +117,28 @@ def lookup(request: HttpRequest) -> HttpResponse:
 
     found = matching(request.GET.get("q", ""), Deputy.objects.exclude(status=Deputy.Status.ENDED))
     return JsonResponse({"results": [{"id": d.pk, "label": label(d)} for d in found]})
+
+
+@require_POST
+@staff_required
+@perm_required("deputies.change_activity")
+def activity_enrolled(request: HttpRequest, pk: int) -> HttpResponse:
+    """The deputies who signed up become the activity's 参加代表 (those already there stay)."""
+    from django.contrib import messages
+    from django.db import transaction
+    from django.shortcuts import get_object_or_404, redirect
+
+    from .models import Activity
+
+    with transaction.atomic():
+        activity = get_object_or_404(Activity.objects.select_for_update(), pk=pk)
+        joined = Deputy.objects.filter(
+            enrolments__activity=activity, enrolments__answer="报名"
+        ).exclude(activities=activity)
+        count = joined.count()
+        activity.deputies.add(*joined)
+        # A history row that says what happened (the participants are not a column).
+        activity._change_reason = f"计入报名代表 {count} 人"
+        activity.save()
+    messages.success(request, f"已把 {count} 位报名的代表计入参加代表。")
+    return redirect("activities_detail", pk=activity.pk)

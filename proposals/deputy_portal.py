@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from congress.accounts.roles import is_deputy_user
 from congress.records.uploads import serve, validate_document
+from deputies.portal import deputy_of, deputy_required
 
 from . import services
 from .models import Suggestion
@@ -35,29 +36,6 @@ TIMELINE = (
     "不予立案",
     "撤回",
 )
-
-
-def deputy_of(request: HttpRequest):
-    """The deputy record behind the account, in office; 403 for anyone else."""
-    from deputies.models import Deputy
-
-    user = request.user
-    if not is_deputy_user(user) or not user.has_perm("proposals.represent_suggestion"):
-        raise PermissionDenied
-    deputy = Deputy.objects.filter(user=user).first()
-    # 资格终止: the account reads nothing from that day, though its records stay.
-    if deputy is None or deputy.status == Deputy.Status.ENDED:
-        raise PermissionDenied
-    return deputy
-
-
-def deputy_required(view):
-    def wrapped(request: HttpRequest, *args, **kwargs):
-        deputy_of(request)
-        return view(request, *args, **kwargs)
-
-    wrapped.__name__, wrapped.__doc__ = view.__name__, view.__doc__
-    return login_required(wrapped)
 
 
 def mine(deputy):

@@ -31,6 +31,7 @@ def records(db, unit, unit_user):
     )
     return {
         **made,
+        "activity": made["activities"],  # activity_enrolled
         "suggestion": suggestion.pk,
         "portal": suggestion.pk,
         **_newer_records(day, unit, unit_user, suggestion),

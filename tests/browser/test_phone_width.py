@@ -23,6 +23,7 @@ PORTALS = {
         "/deputy/drafts/",
         "/deputy/drafts/new/",
         "/deputy/record/",
+        "/deputy/activities/",
     ],
 }
 
