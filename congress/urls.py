@@ -104,6 +104,12 @@ urlpatterns = [
         name="report_download_docx",
     ),
     path("reports/archive/", report_views.archive_request, name="archive_request"),
+    path("reports/<int:year>/issue/", report_views.edition_issue, name="edition_issue"),
+    path(
+        "reports/editions/<int:pk>/<str:fmt>/",
+        report_views.edition_download,
+        name="edition_download",
+    ),
     path("reports/archive/<int:pk>.zip", report_views.archive_download, name="archive_download"),
     path("reports/<int:year>/text/", report_views.text_edit, name="report_text"),
     path("reports/<int:year>/text/preview/", report_views.text_preview, name="report_text_preview"),

@@ -35,7 +35,7 @@ class _RecordApps:
 
 RECORD_APPS = _RecordApps()
 # congress models whose records staff keep like any other.
-CONGRESS_RECORDS = ("unit", "reporttext", "ownfigure", "reportjob")
+CONGRESS_RECORDS = ("unit", "reporttext", "ownfigure", "reportjob", "edition")
 
 # Custom permissions beyond Django's add/change/delete/view. A handling unit's own are declared
 # by each app as handle_<model> in its model's Meta.permissions.

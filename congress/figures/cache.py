@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 
 from congress.figures.builtin import all_figures
+from congress.records.confirm import year_of
 from congress.work import safecache
 
 VERSION_KEY = "congress:records-version"  # any record: what is cached without its tables
@@ -232,9 +233,7 @@ def _year_field(model) -> str | None:
 
 
 def _year_of(instance) -> int | None:
-    field = _year_field(type(instance))
-    value = getattr(instance, field, None) if field else None
-    return value if isinstance(value, int) else getattr(value, "year", None)
+    return year_of(instance)
 
 
 def _remember_year(sender, instance, **kwargs) -> None:

@@ -24,6 +24,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from congress.accounts.roles import staff_required
+from congress.records import confirm
 from congress.records.kinds import EXPORTERS, LIST_SCOPES, RecordKind
 from congress.records.models import Submission
 
@@ -300,6 +301,9 @@ def _apply_picks(request: HttpRequest, kind: RecordKind, obj: Model):
 
 
 def _edit(request: HttpRequest, kind: RecordKind, obj: Model | None) -> HttpResponse:
+    # The year before the form changes the instance: moving a record out of a published year
+    # changes that year too.
+    year_before = confirm.year_of(obj) if obj is not None else None
     data = request.POST if request.method == "POST" else None
     files = request.FILES if request.method == "POST" else None
     missing: list[str] = []
@@ -315,6 +319,7 @@ def _edit(request: HttpRequest, kind: RecordKind, obj: Model | None) -> HttpResp
     version = getattr(obj, "version", None)
     status = 200
     comparison: list[dict] = []
+    to_confirm = ""
     if missing:
         form.is_valid()
         form.add_error(None, "请对每一处不同逐项选择：保留同事的内容，或使用您的内容。")
@@ -329,7 +334,13 @@ def _edit(request: HttpRequest, kind: RecordKind, obj: Model | None) -> HttpResp
         if earlier is not None:
             messages.info(request, "这份表单已经保存过，没有重复保存。")
             return redirect(earlier)
-        if form.is_valid() and all(f.is_valid() for _, f in formsets):
+        valid = form.is_valid() and all(f.is_valid() for _, f in formsets)
+        if valid:
+            to_confirm = confirm.needed(year_before, form.instance)
+            if to_confirm and not request.POST.get(confirm.FIELD):
+                form.add_error(None, to_confirm)
+                status, valid = 409, False
+        if valid:
             try:
                 with transaction.atomic():
                     if obj is not None and version is not None:
@@ -378,6 +389,7 @@ def _edit(request: HttpRequest, kind: RecordKind, obj: Model | None) -> HttpResp
             "object": obj,
             "version": version,
             "comparison": comparison,
+            "to_confirm": to_confirm,
             # A new record's form carries a token of its own: submitted twice, it saves once.
             "once": "" if obj is not None else uuid.uuid4().hex,
         },
@@ -412,7 +424,10 @@ def edit_view(request: HttpRequest, kind: RecordKind, pk: int) -> HttpResponse:
 def delete_view(request: HttpRequest, kind: RecordKind, pk: int) -> HttpResponse:
     obj = get_record_for_user(request, kind, pk, "delete")
     error = ""
-    if request.method == "POST":
+    to_confirm = confirm.needed(obj)
+    if request.method == "POST" and to_confirm and not request.POST.get(confirm.FIELD):
+        error = "请先确认：" + to_confirm
+    elif request.method == "POST":
         try:
             with transaction.atomic():
                 obj.delete()
@@ -429,6 +444,7 @@ def delete_view(request: HttpRequest, kind: RecordKind, pk: int) -> HttpResponse
             "kind": kind,
             "object": obj,
             "error": error,
+            "to_confirm": to_confirm,
         },
         status=409 if error else 200,
     )

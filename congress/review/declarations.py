@@ -1,6 +1,7 @@
 """The review in the year's archive: its PDF and its Word copy."""
 
 from congress.documents import archive
+from congress.records import confirm
 
 
 def _review(year: int):
@@ -16,3 +17,12 @@ def _review(year: int):
 
 
 archive.register(archive.Printable("review", "年度工作综述", 10, _review))
+
+
+def _ask(years: set[int]) -> str:
+    from congress.review.editions import ask
+
+    return ask(years)
+
+
+confirm.CONFIRMATIONS.register(confirm.Confirmation("issued-review", _ask))

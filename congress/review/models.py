@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from congress.accounts.models import Profile
@@ -167,3 +168,42 @@ class ArchiveJob(Job):
 
     def __str__(self) -> str:
         return f"{self.year}年度归档（{self.status}）"
+
+
+class Edition(models.Model):
+    """签发: a year's review as it was issued, kept as printed (PDF and Word) with the figures it
+    gave; issuing again makes the next numbered edition."""
+
+    year = models.PositiveSmallIntegerField(_("年度"))
+    number = models.PositiveSmallIntegerField(_("版次"))
+    issued = models.DateTimeField(_("签发时间"), default=timezone.now)
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("签发人"),
+    )
+    job = models.ForeignKey(
+        ReportJob,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="editions",
+        verbose_name=_("所据生成记录"),
+    )
+    pdf = models.FileField(_("PDF 文件"), upload_to="editions/%Y/")
+    docx = models.FileField(_("Word 文件"), upload_to="editions/%Y/", blank=True)
+    checksum = models.CharField(_("数据校验值"), max_length=64)
+    figures = models.JSONField(_("签发时的统计数字"), default=dict)
+
+    class Meta:
+        ordering = ["-year", "-number"]
+        verbose_name = _("综述签发")
+        verbose_name_plural = _("综述签发")
+        constraints = [
+            # 第1版, 第2版 … of a year; two clicks at once cannot both take the same number.
+            models.UniqueConstraint(fields=["year", "number"], name="edition_number"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.year}年度工作综述（第{self.number}版）"

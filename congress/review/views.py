@@ -18,7 +18,7 @@ from congress.records.uploads import serve
 from congress.records.years import FIRST, LAST, in_range, year_or_404
 from congress.review.check import names
 from congress.review.gather import gather
-from congress.review.models import ArchiveJob, ReportJob, ReportText
+from congress.review.models import ArchiveJob, Edition, ReportJob, ReportText
 from congress.review.render import render_html
 from congress.review.services import request_report
 
@@ -84,6 +84,7 @@ def reports(request: HttpRequest) -> HttpResponse:
             if request.user.has_perm("congress.add_reportjob")
             else [],
             "can_edit": request.user.has_perm("congress.change_reporttext"),
+            **_issued(year, request.user),
         },
         status=400 if request.method == "POST" else 200,
     )
@@ -237,3 +238,51 @@ def archive_download(request: HttpRequest, pk: int) -> HttpResponse:
     if job.status != ArchiveJob.Status.DONE or not job.file:
         raise Http404
     return serve(job.file)
+
+
+def _issued(year: int, user) -> dict:
+    """The year's editions, and what changed since the latest one."""
+    from congress.review import editions
+
+    latest = editions.latest(year)
+    return {
+        "editions": Edition.objects.filter(year=year).select_related("issued_by"),
+        "can_issue": user.has_perm("congress.add_edition"),
+        "changes": editions.changes_since(latest) if latest else [],
+        "moved": editions.moved(latest) if latest else [],
+        "latest_edition": latest,
+    }
+
+
+@require_POST
+@staff_required
+@perm_required("congress.add_edition")
+def edition_issue(request: HttpRequest, year: int) -> HttpResponse:
+    """签发: the latest finished report of the year becomes its next edition."""
+    from congress.review import editions
+
+    year_or_404(year)
+    try:
+        edition = editions.issue(year, request.user)
+    except editions.NotIssued as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, f"已签发{edition}。")
+    return redirect(f"{reverse('reports')}?year={year}")
+
+
+def get_edition_for_user(request: HttpRequest, pk: int) -> Edition:
+    if not request.user.has_perm("congress.view_edition"):
+        raise PermissionDenied
+    return get_object_or_404(Edition, pk=pk)
+
+
+@require_GET
+@staff_required
+def edition_download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    """The issued copy, as it was printed."""
+    edition = get_edition_for_user(request, pk)
+    stored = {"pdf": edition.pdf, "docx": edition.docx}.get(fmt)
+    if not stored:
+        raise Http404
+    return serve(stored)
