@@ -57,6 +57,7 @@ class Part:
     table: Table | None = None
     chart: str = ""  # SVG
     caption: str = ""
+    line: int = 0  # where the text says it (the editor's preview follows the cursor by it)
 
 
 @dataclass
@@ -193,16 +194,24 @@ def build(
         for block in blocks:
             if block.kind == "table":
                 parts.append(
-                    Part("table", table=records_table(block.name, year, values[block.name]))
+                    Part(
+                        "table",
+                        table=records_table(block.name, year, values[block.name]),
+                        line=block.line,
+                    )
                 )
             elif block.kind == "chart":
                 svg = svg or drawn(year)
                 # A chart of nothing but zero bars says nothing: it is left out, like a
                 # heading with nothing under it.
                 if not is_empty(svg[block.name]):
-                    parts.append(Part("chart", chart=svg[block.name], caption=block.name))
+                    parts.append(
+                        Part("chart", chart=svg[block.name], caption=block.name, line=block.line)
+                    )
             else:
-                parts.append(Part(block.kind, _runs(block.parts, values, settings)))
+                parts.append(
+                    Part(block.kind, _runs(block.parts, values, settings), line=block.line)
+                )
         parts = _prune_headings(parts)
     else:
         parts = [Part("p", [Run(EMPTY)])]

@@ -305,6 +305,11 @@ def test_writing_the_review(tab, clerk, known_year):
     errors = page.locator("#text-errors")
     errors.locator("a").first.wait_for()
     assert "第3行：未知的统计数字“常委会会义”" in errors.inner_text()
+    # The editor numbers its lines and marks the one with the error.
+    gutter = page.locator(".gutter div")
+    assert gutter.all_inner_texts() == ["1", "2", "3"]
+    assert page.locator(".gutter .bad").inner_text() == "3"
+    assert "未知的统计数字" in page.locator(".gutter .bad").get_attribute("title")
     editor.fill("# 一、概况\n\n全年召开常委会会议{{常委会会议}}。")
     expect(errors).to_be_hidden()
     tab.click("#text-form button[type=submit]")
