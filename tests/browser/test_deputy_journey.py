@@ -29,6 +29,12 @@ def _action(page, label: str):
     return box
 
 
+def _told(tab) -> list[str]:
+    """The titles under the bell of whoever is logged in (every event reaches a person once)."""
+    tab.go("/notifications/")
+    return tab.page.locator("li[data-notification] strong").all_inner_texts()
+
+
 def test_a_deputys_suggestion_from_writing_to_the_second_handling(
     tab, clerk, unit, unit_user, deputy_user
 ):
@@ -77,6 +83,7 @@ def test_a_deputys_suggestion_from_writing_to_the_second_handling(
 
     # The unit records its contact with the deputy, then replies.
     tab.login("unit", PASSWORD)
+    assert _told(tab) == [f"新交办的代表建议（主办）：{s.number} {s.title}"]
     tab.go(f"/portal/{s.pk}/")
     contact = "section.workflow:has(h2:text('记录沟通'))"
     page.select_option(f"{contact} select[name=form]", "面商")
@@ -88,9 +95,22 @@ def test_a_deputys_suggestion_from_writing_to_the_second_handling(
     page.fill(f"{reply} textarea[name=text]", "已列入明年线路调整计划。")
     tab.click(f"{reply} button[type=submit]")
 
+    # Staff are told of the reply once.
+    tab.login("clerk", PASSWORD)
+    assert _told(tab).count(f"承办单位已答复：{s.number} {s.title}") == 1
+
     # The deputy follows it on a phone, then rates 不满意 with the reason.
     page.set_viewport_size(PHONE)
     tab.login("deputy", PASSWORD)
+    assert sorted(_told(tab)) == sorted(
+        f"{what}：{s.number} {s.title}"
+        for what in (
+            "您的建议已立案",
+            "您的建议已交办",
+            "承办单位与您沟通",
+            "您的建议已答复，请评价",
+        )
+    )
     tab.go(f"/deputy/suggestions/{s.pk}/")
     _fits(page)
     assert "年内调整线路，增设一个站点" in tab.text() and "已列入明年线路调整计划" in tab.text()
@@ -102,5 +122,7 @@ def test_a_deputys_suggestion_from_writing_to_the_second_handling(
     # The unit reads why on the second handling.
     page.set_viewport_size({"width": 1360, "height": 900})
     tab.login("unit", PASSWORD)
+    told = _told(tab)
+    assert told.count(f"代表不满意，请二次办理：{s.number} {s.title}") == 1 and len(told) == 2
     tab.go(f"/portal/{s.pk}/")
     assert "二次办理" in tab.text() and "只增设一个站点，不能解决出行难" in tab.text()

@@ -59,6 +59,8 @@ def test_an_issued_year_asks_before_a_change_and_lists_it(tab, clerk):
 
     tab.go("/reports/?year=2025")
     changes = page.locator("table[data-changes] tbody tr")
-    assert changes.count() == 1 and "录入员" in changes.inner_text() and "修改" in changes.inner_text()
+    assert (
+        changes.count() == 1 and "录入员" in changes.inner_text() and "修改" in changes.inner_text()
+    )
     assert "统计数字与签发时一致" in tab.text()
     assert page.locator("button:text('重新签发（第 2 版）')").count() == 1
