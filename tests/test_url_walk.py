@@ -68,6 +68,11 @@ def _newer_records(day, unit, unit_user, suggestion) -> dict:
     archive = ArchiveJob(year=2025, status="已完成")
     archive.file.save("a.zip", ContentFile(b"PK\x05\x06" + bytes(18)), save=False)
     archive.save()
+    from congress.review.models import Edition
+
+    edition = Edition(year=2025, number=1, issued_by=unit_user, checksum="x")
+    edition.pdf.save("e.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"), save=False)
+    edition.save()
     imported = LedgerImport(filename="台账.xlsx", status="待确认", result={"created": {}})
     imported.file.save("l.xlsx", ContentFile(b"PK\x03\x04"), save=False)
     imported.save()
@@ -79,6 +84,7 @@ def _newer_records(day, unit, unit_user, suggestion) -> dict:
         "report": job.pk,  # report_status, report_download
         "report_download": job.pk,  # report_download_docx
         "archive": archive.pk,  # archive_download
+        "edition": edition.pk,  # edition_download
         "member": meeting_doc.meeting_id,  # member_meeting, member_notice, member_document
         "deputy": suggestion.pk,  # deputy_suggestion
         "deputy_reply": suggestion.pk,  # deputy_reply_file
