@@ -66,7 +66,9 @@ def test_a_number_repeats_only_within_its_year_and_kind():
     # The ledger, which found the row's record by this key, has checked it already.
     again.key_checked = True
     assert "number" not in _errors(again)
-    other_year = Suggestion(number="第1号", kind="代表建议", title="t", date=D(2024, 3, 1), lead=lead)
+    other_year = Suggestion(
+        number="第1号", kind="代表建议", title="t", date=D(2024, 3, 1), lead=lead
+    )
     assert "number" not in _errors(other_year)
     other_kind = Suggestion(
         number="第1号", kind="闭会期间建议", title="t", date=D(2025, 3, 1), lead=lead
