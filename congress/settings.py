@@ -84,6 +84,7 @@ MIDDLEWARE = [
     "congress.site.middleware.BadParametersMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "congress.accounts.middleware.SlidingSessionMiddleware",
     "congress.accounts.middleware.PrivatePagesMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
@@ -172,7 +173,10 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 SESSION_COOKIE_AGE = envint("DJANGO_SESSION_SECONDS", str(8 * 3600))
-SESSION_SAVE_EVERY_REQUEST = True  # expiry counts from the last request, not from login
+# Expiry counts from the last request, not from login: SlidingSessionMiddleware renews the
+# session when it is more than SESSION_RENEW_SECONDS old, not on every request (a write and a
+# commit per page would be most of a page's database time).
+SESSION_RENEW_SECONDS = envint("DJANGO_SESSION_RENEW_SECONDS", "300")
 
 LANGUAGE_CODE = "zh-hans"
 FORMAT_MODULE_PATH = ["congress.formats"]

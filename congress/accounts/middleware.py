@@ -64,3 +64,27 @@ class PrivatePagesMiddleware:
             add_never_cache_headers(response)
             patch_cache_control(response, private=True)
         return response
+
+
+class SlidingSessionMiddleware:
+    """A signed-in session lasts SESSION_COOKIE_AGE from the person's last request. It is renewed
+    (written again, with a fresh expiry) once SESSION_RENEW_SECONDS have passed since the last
+    renewal, so a day's work writes it a few dozen times instead of on every page."""
+
+    KEY = "_renewed"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        import time
+
+        from django.conf import settings
+
+        session = getattr(request, "session", None)
+        user = getattr(request, "user", None)
+        if session is not None and user is not None and user.is_authenticated:
+            now = int(time.time())
+            if now - int(session.get(self.KEY, 0)) >= settings.SESSION_RENEW_SECONDS:
+                session[self.KEY] = now  # modified: saved with a new expiry
+        return self.get_response(request)

@@ -237,7 +237,10 @@ def _year_of(instance) -> int | None:
 
 
 def _remember_year(sender, instance, **kwargs) -> None:
-    if _year_field(sender):
+    field = _year_field(sender)
+    # A row loaded without its date (``only()``, ``defer()``) is left alone: reading the date
+    # here would cost a query per row, on every page that loads such rows.
+    if field and field in instance.__dict__:
         instance._figure_year = _year_of(instance)
 
 
