@@ -118,3 +118,62 @@ def test_only_a_new_suggestion_gets_its_registration_event(clerk):
     handled = f.suggestion("第6号", lead, state="办理中")
     with pytest.raises(services.WorkflowError, match="新登记的建议应为待交办状态"):
         services.registered(handled, clerk)
+
+
+# --- the suggestion workflow (proposals/services.py) ------------------------------------------
+
+
+def test_a_deadline_must_fall_after_the_assignment_day(clerk, unit):
+    s = services.submit(f.suggestion("第7号", f.deputy(), date=D(2025, 1, 10)), clerk)
+    with pytest.raises(services.WorkflowError, match="答复期限应晚于交办日期"):
+        services.assign(s, clerk, lead_unit=unit, assigned=D(2025, 1, 20), deadline=D(2025, 1, 20))
+    s.refresh_from_db()
+    assert s.state == "待交办"
+    s = services.assign(s, clerk, lead_unit=unit, assigned=D(2025, 1, 20), deadline=D(2025, 1, 21))
+    assert s.deadline == D(2025, 1, 21)
+
+
+def test_a_contact_needs_both_the_person_and_what_was_agreed(clerk, unit, unit_user):
+    s = services.assign(
+        services.submit(f.suggestion("第8号", f.deputy(), date=D(2025, 1, 10)), clerk),
+        clerk,
+        lead_unit=unit,
+        assigned=D(2025, 1, 20),
+    )
+    day = D(2025, 2, 1)
+    for person, agreed in (("黄代表", " "), (" ", "年内解决")):
+        with pytest.raises(services.WorkflowError, match="请填写沟通对象和沟通情况"):
+            services.record_contact(
+                s, unit_user, unit=unit, date=day, form="电话", person=person, agreed=agreed
+            )
+    assert not s.contacts.exists()
+    services.record_contact(
+        s, unit_user, unit=unit, date=day, form="电话", person="黄代表", agreed="年内解决"
+    )
+    assert s.contacts.count() == 1
+
+
+def test_a_draft_needs_both_a_title_and_a_text_to_be_submitted(deputy_user):
+    from proposals.models import Draft
+
+    lead = Deputy.objects.get(user=deputy_user)
+    for title, text in (("关于路灯的建议", "  "), ("  ", "路灯不亮。")):
+        d = Draft.objects.create(lead=lead, title=title, text=text)
+        with pytest.raises(services.WorkflowError, match="请填写标题和建议内容"):
+            services.submit_draft(d, deputy_user)
+        d.refresh_from_db()
+        assert d.state == "草稿"
+
+
+def test_the_units_table_counts_overdue_against_the_day_it_is_given(clerk, unit):
+    s = services.assign(
+        services.submit(f.suggestion("第9号", f.deputy(), date=D(2025, 1, 10)), clerk),
+        clerk,
+        lead_unit=unit,
+        assigned=D(2025, 1, 20),
+        deadline=D(2025, 4, 20),
+    )
+    assert s.state == "办理中"
+    (on_the_day,) = services.unit_table(2025, today=D(2025, 4, 20))
+    (after,) = services.unit_table(2025, today=D(2025, 4, 21))
+    assert (on_the_day.overdue_n, after.overdue_n) == (0, 1)
