@@ -30,10 +30,10 @@ from _common import PY, ROOT, fresh_database
 PASSWORD = "demo-2025-anzhou"
 # The pages each role opens in a working day, in turn.
 PAGES = {
-    "clerk": [("home", "/"), ("list", "/suggestions/"), ("list", "/meetings/"),
+    "clerk": [("home", "/"), ("list", "/suggestions/?year=2025"), ("list", "/meetings/?year=2025"),
               ("list", "/deputies/"), ("detail", "/suggestions/{suggestion}/")],
     "leader": [("home", "/"), ("dashboard", "/dashboard/"),
-               ("list", "/suggestions/?overdue=true")],
+               ("list", "/suggestions/?overdue=true&year=")],
     "unit": [("home", "/"), ("portal", "/portal/"), ("portal", "/portal/opinions/")],
 }  # fmt: skip
 MAX_REQUESTS = 20000  # a bound on the whole run, whatever the duration

@@ -177,3 +177,103 @@ def test_the_units_table_counts_overdue_against_the_day_it_is_given(clerk, unit)
     (on_the_day,) = services.unit_table(2025, today=D(2025, 4, 20))
     (after,) = services.unit_table(2025, today=D(2025, 4, 21))
     assert (on_the_day.overdue_n, after.overdue_n) == (0, 1)
+
+
+# --- meetings, members, attendance, votes, appointments --------------------------------------
+
+
+def _members(n: int):
+    from meetings.models import Member
+
+    return [
+        Member.objects.create(name=f"委员{i}", post="委员", term=18, start=D(2021, 10, 1)) for i in range(n)
+    ]
+
+
+def test_a_number_needs_its_term_and_repeats_only_across_kinds_or_terms():
+    from meetings.models import Meeting
+
+    assert "term" in _errors(Meeting(kind="常委会会议", seq=3, date=D(2025, 1, 1)))
+    Meeting.objects.create(kind="常委会会议", term=18, seq=3, date=D(2025, 1, 1))
+    again = Meeting(kind="常委会会议", term=18, seq=3, date=D(2025, 2, 1))
+    assert "第18届已有第3次常委会会议。" in _errors(again)["seq"]
+    assert "seq" not in _errors(Meeting(kind="主任会议", term=18, seq=3, date=D(2025, 2, 1)))
+    assert "seq" not in _errors(Meeting(kind="常委会会议", term=17, seq=3, date=D(2025, 2, 1)))
+
+
+def test_a_member_may_leave_on_the_day_they_start_and_holds_one_post_at_a_time():
+    from meetings.models import Member
+
+    same_day = Member(name="甲", post="委员", term=18, start=D(2022, 1, 1), end=D(2022, 1, 1))
+    assert _errors(same_day) == {}
+    early = Member(name="甲", post="委员", term=18, start=D(2022, 1, 1), end=D(2021, 12, 31))
+    assert "end" in _errors(early)
+    Member.objects.create(name="乙", post="委员", term=18, start=D(2021, 10, 1), end=D(2023, 6, 30))
+    # The next post may start the day after the last ends, not on it.
+    on_the_day = Member(name="乙", post="副主任", term=18, start=D(2023, 6, 30))
+    assert "start" in _errors(on_the_day)
+    assert "start" not in _errors(Member(name="乙", post="副主任", term=18, start=D(2023, 7, 1)))
+
+
+def test_a_quorum_is_more_than_half_of_those_serving_that_day():
+    from meetings.models import Meeting, quorum_message
+
+    _members(4)
+    held = Meeting.objects.create(kind="常委会会议", term=18, seq=1, date=D(2025, 3, 1))
+    assert "出席2人，未超过全体组成人员4人的半数" in quorum_message(held, 2)
+    assert quorum_message(held, 3) == ""
+    # 主任会议 has no such rule.
+    chair = Meeting.objects.create(kind="主任会议", term=18, seq=1, date=D(2025, 3, 1))
+    assert quorum_message(chair, 0) == ""
+
+
+def test_attendance_only_of_a_member_serving_that_day_and_reasons_only_for_leave():
+    from meetings.models import Attendance, Meeting, Member
+
+    day = D(2025, 3, 1)
+    held = Meeting.objects.create(kind="主任会议", term=18, seq=1, date=day)
+    starts = Member.objects.create(name="丙", post="委员", term=18, start=day)
+    ended = Member.objects.create(name="丁", post="委员", term=18, start=D(2021, 1, 1), end=day)
+    late = Member.objects.create(name="戊", post="委员", term=18, start=D(2025, 3, 2))
+    left = Member.objects.create(
+        name="己", post="委员", term=18, start=D(2021, 1, 1), end=D(2025, 2, 28)
+    )
+    for member in (starts, ended):
+        assert "member" not in _errors(Attendance(meeting=held, member=member, status="出席"))
+    for member in (late, left):
+        assert "member" in _errors(Attendance(meeting=held, member=member, status="出席"))
+    assert "reason" in _errors(Attendance(meeting=held, member=starts, status="出席", reason="x"))
+    assert "reason" not in _errors(
+        Attendance(meeting=held, member=starts, status="请假", reason="出差")
+    )
+    congress = Meeting.objects.create(kind="人民代表大会会议", term=18, seq=1, date=day)
+    assert "meeting" in _errors(Attendance(meeting=congress, member=starts, status="出席"))
+
+
+def test_a_vote_passes_with_more_than_half_of_all_serving_and_counts_no_more_than_them():
+    from meetings.models import Meeting, Vote
+
+    _members(4)
+    held = Meeting.objects.create(kind="常委会会议", term=18, seq=1, date=D(2025, 3, 1))
+    kw = dict(meeting=held, item="关于某事项的决定", day=D(2025, 3, 1))
+    half = Vote(yes=2, no=2, abstain=0, silent=0, serving=4, **kw)
+    more = Vote(yes=3, no=1, abstain=0, silent=0, serving=4, **kw)
+    assert (half.passed, more.passed) == (False, True)
+    assert not Vote(yes=3, no=0, abstain=0, silent=0, serving=0, **kw).passed
+    assert "yes" not in _errors(Vote(yes=2, no=1, abstain=1, silent=0, **kw))
+    assert "yes" in _errors(Vote(yes=2, no=1, abstain=1, silent=1, **kw))
+
+
+def test_an_oath_only_for_an_appointment_that_needs_one_and_not_before_it():
+    from meetings.models import Appointment
+
+    kw = dict(person="李华", post="区财政局局长", date=D(2025, 3, 18))
+    assert (
+        _errors(Appointment(kind="任命", oath_date=D(2025, 3, 18), oath_form="集体宣誓", **kw))
+        == {}
+    )
+    assert "oath_date" in _errors(Appointment(kind="任命", oath_date=D(2025, 3, 17), **kw))
+    assert "oath_date" in _errors(Appointment(kind="免职", oath_date=D(2025, 3, 18), **kw))
+    assert "oath_date" in _errors(Appointment(kind="任命", oath_form="集体宣誓", **kw))
+    assert Appointment(kind="任命", **kw).oath_status() == "待宣誓"
+    assert Appointment(kind="免职", **kw).oath_status() == "无需宣誓"
