@@ -186,7 +186,8 @@ def _members(n: int):
     from meetings.models import Member
 
     return [
-        Member.objects.create(name=f"委员{i}", post="委员", term=18, start=D(2021, 10, 1)) for i in range(n)
+        Member.objects.create(name=f"委员{i}", post="委员", term=18, start=D(2021, 10, 1))
+        for i in range(n)
     ]
 
 
@@ -277,3 +278,74 @@ def test_an_oath_only_for_an_appointment_that_needs_one_and_not_before_it():
     assert "oath_date" in _errors(Appointment(kind="任命", oath_form="集体宣誓", **kw))
     assert Appointment(kind="任命", **kw).oath_status() == "待宣誓"
     assert Appointment(kind="免职", **kw).oath_status() == "无需宣誓"
+
+
+# --- oversight ----------------------------------------------------------------------------
+
+
+def test_a_law_only_and_always_for_an_inspection():
+    from oversight.models import OversightItem
+
+    kw = dict(name="执法检查", date=D(2025, 5, 1))
+    assert "law" in _errors(OversightItem(kind="执法检查", **kw))
+    assert "law" not in _errors(OversightItem(kind="执法检查", law="食品安全法", **kw))
+    assert "law" in _errors(OversightItem(kind="专项工作报告", law="食品安全法", **kw))
+    assert "law" not in _errors(OversightItem(kind="专项工作报告", **kw))
+
+
+def test_ballots_need_the_meeting_and_no_more_than_those_serving():
+    from meetings.models import Meeting
+    from oversight.models import OversightItem
+
+    _members(4)
+    held = Meeting.objects.create(kind="常委会会议", term=18, seq=1, date=D(2025, 3, 1))
+    kw = dict(name="就业工作报告", kind="专项工作报告", date=D(2025, 3, 1))
+    assert "meeting" in _errors(OversightItem(rated_satisfied=1, **kw))
+    full = OversightItem(meeting=held, rated_satisfied=2, rated_fair=1, rated_unsatisfied=1, **kw)
+    assert "rated_satisfied" not in _errors(full)
+    over = OversightItem(meeting=held, rated_satisfied=3, rated_fair=1, rated_unsatisfied=1, **kw)
+    assert "rated_satisfied" in _errors(over)
+
+
+@pytest.mark.parametrize(
+    "ballots, grade",
+    [
+        ((2, 0, 2), "基本满意"),  # half say 不满意: not more than half
+        ((1, 0, 3), "不满意"),
+        ((2, 2, 0), "基本满意"),  # half say 满意
+        ((3, 1, 0), "满意"),
+        ((0, 0, 0), ""),  # nothing counted: nothing decided
+    ],
+)
+def test_the_grade_follows_from_more_than_half_of_the_ballots(ballots, grade):
+    from oversight.models import OversightItem
+
+    item = OversightItem(name="x", kind="专项工作报告", date=D(2025, 3, 1))
+    item.rated_satisfied, item.rated_fair, item.rated_unsatisfied = ballots
+    item.complete()
+    assert item.satisfaction == grade
+
+
+def test_an_opinions_dates_and_its_report():
+    from oversight.models import ReviewOpinion
+
+    kw = dict(name="意见", body="区政府", date=D(2025, 4, 1))
+    assert "deadline" not in _errors(ReviewOpinion(deadline=D(2025, 4, 1), **kw))
+    assert "deadline" in _errors(ReviewOpinion(deadline=D(2025, 3, 31), **kw))
+    assert "report_date" not in _errors(ReviewOpinion(report_date=D(2025, 4, 1), **kw))
+    assert "report_date" in _errors(ReviewOpinion(report_date=D(2025, 3, 31), **kw))
+    for state in ("已报告", "已办结"):
+        assert "report_date" in _errors(ReviewOpinion(state=state, **kw))
+    assert "report_date" not in _errors(ReviewOpinion(state="办理中", **kw))
+    assert "satisfaction" in _errors(ReviewOpinion(satisfaction="满意", **kw))
+
+
+def test_a_project_done_is_at_100_and_voted_in_its_year_or_the_one_before():
+    from oversight.models import LivelihoodProject
+
+    kw = dict(name="老旧小区改造", year=2025)
+    assert "progress" in _errors(LivelihoodProject(state="已完成", progress=99, **kw))
+    assert "progress" not in _errors(LivelihoodProject(state="已完成", progress=100, **kw))
+    for day, ok in ((D(2024, 1, 1), True), (D(2025, 12, 31), True), (D(2023, 12, 31), False),
+                    (D(2026, 1, 1), False)):  # fmt: skip
+        assert ("voted_on" not in _errors(LivelihoodProject(voted_on=day, **kw))) is ok, day
