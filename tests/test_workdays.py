@@ -93,3 +93,19 @@ def test_the_return_deadline_across_national_day(clerk, unit, unit_user):
     )
     s.refresh_from_db()
     assert s.state == Suggestion.State.NEW
+
+
+def test_a_deadline_asks_the_shared_cache_once_per_year_not_once_per_day(db, monkeypatch):
+    import datetime
+
+    from congress.work import safecache
+    from congress.work.workdays import deadline
+
+    asked = []
+    real = safecache.get
+    monkeypatch.setattr(
+        safecache, "get", lambda key, default=None: asked.append(key) or real(key, default)
+    )
+    deadline(datetime.date(2025, 9, 20), 20)
+    deadline(datetime.date(2025, 9, 21), 20)
+    assert asked.count("congress:holidays:2025") == 1

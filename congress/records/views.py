@@ -83,16 +83,7 @@ def list_view(request: HttpRequest, kind: RecordKind) -> HttpResponse:
     if request.GET.get("format") == "xlsx" and kind.exportable:
         return EXPORTERS[kind.model](qs)
     page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
-    rows = [
-        (
-            obj,
-            [
-                (col.label, col.value(obj), kind.url("detail", obj.pk) if col.link else None)
-                for col in kind.columns
-            ],
-        )
-        for obj in page.object_list
-    ]
+    rows = _rows_html(kind, page.object_list)
     params = request.GET.copy()
     params.pop("page", None)
     sort_params = params.copy()
@@ -115,6 +106,33 @@ def list_view(request: HttpRequest, kind: RecordKind) -> HttpResponse:
             "year": _year_shown(filterset),
         },
     )
+
+
+PK_MARK = "918273645"
+
+
+def _rows_html(kind: RecordKind, objects) -> str:
+    """The list's rows as HTML, written here rather than by the template: a page of 50 rows of
+    seven columns is 350 cells, and the template language spent most of the page's time on
+    them. Each value is shown as a template would show it (local time, localized, escaped)."""
+    from django.utils.formats import localize
+    from django.utils.html import conditional_escape
+    from django.utils.safestring import mark_safe
+    from django.utils.timezone import template_localtime
+
+    # One reverse() for the page; each row's address is the same with its own id.
+    detail = kind.url("detail", int(PK_MARK))
+    labels = [conditional_escape(col.label) for col in kind.columns]
+    out = []
+    for obj in objects:
+        cells = []
+        for col, label in zip(kind.columns, labels, strict=True):
+            value = conditional_escape(localize(template_localtime(col.value(obj))))
+            if col.link:
+                value = f'<a href="{detail.replace(PK_MARK, str(obj.pk))}">{value}</a>'
+            cells.append(f'<td data-label="{label}">{value}</td>')
+        out.append("<tr>" + "".join(cells) + "</tr>")
+    return mark_safe("\n".join(out))  # noqa: S308 - every value escaped above
 
 
 def _year_shown(filterset) -> int | None:

@@ -16,6 +16,10 @@ log = logging.getLogger(__name__)
 MISSING = object()
 PAUSE = 30.0  # seconds without the cache after it failed
 _down_until = 0.0
+# Values read again and again within one page (the holiday notice of a year, asked for each
+# day a deadline counts): kept in the process for a few seconds, so a page asks Redis once.
+LOCAL_SECONDS = 5.0
+_local: dict[str, tuple[float, object]] = {}
 
 
 def available() -> bool:
@@ -26,6 +30,7 @@ def reset() -> None:
     """Try the cache again at once (the tests, between one outage and the next test)."""
     global _down_until
     _down_until = 0.0
+    _local.clear()
 
 
 def _warn(what: str, exc: Exception) -> None:
@@ -44,6 +49,18 @@ def get(key: str, default=None):
         return default
 
 
+def get_local(key: str, default=None):
+    """``get``, answered from this process for LOCAL_SECONDS after the last answer."""
+    now = time.monotonic()
+    hit = _local.get(key)
+    if hit is not None and now - hit[0] < LOCAL_SECONDS:
+        return hit[1]
+    value = get(key, MISSING)
+    # Remembered even when missing: the caller's set() that follows fills it in.
+    _local[key] = (now, default if value is MISSING else value)
+    return default if value is MISSING else value
+
+
 def get_many(keys: list[str]) -> dict:
     if not available():
         return {}
@@ -55,6 +72,8 @@ def get_many(keys: list[str]) -> dict:
 
 
 def set(key: str, value, timeout=None) -> None:  # noqa: A001 - mirrors the cache API
+    if key in _local:
+        _local[key] = (time.monotonic(), value)
     if not available():
         return
     try:
@@ -74,6 +93,7 @@ def add(key: str, value, timeout=None) -> bool:
 
 
 def delete(key: str) -> None:
+    _local.pop(key, None)
     if not available():
         return
     try:

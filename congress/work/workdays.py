@@ -29,7 +29,7 @@ def _entered(year: int) -> dict[datetime.date, bool] | None:
     from congress.work.models import HolidayNotice
 
     key = f"congress:holidays:{year}"
-    found = safecache.get(key)
+    found = safecache.get_local(key)
     if found is None:
         notice = HolidayNotice.objects.filter(year=year).first()
         found = {"days": parse_notice(year, notice.text) if notice else None}
