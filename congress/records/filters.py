@@ -97,6 +97,15 @@ class RecordFilter(django_filters.FilterSet):
                 f.extra["widget"] = forms.HiddenInput
                 f.field_class = _ids_only(f.field_class)
 
+    @property
+    def form(self):
+        form = super().form
+        if not getattr(form, "_quick", False):
+            from congress.records.quickwidgets import quicken
+
+            quicken(form)._quick = True
+        return form
+
     def _has_date(self) -> bool:
         from django.core.exceptions import FieldDoesNotExist
         from django.db import models
