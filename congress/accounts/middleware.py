@@ -27,6 +27,7 @@ class TwoFactorMiddleware:
     """An account with a confirmed authenticator must enter its code before anything else."""
 
     ALLOWED = ("verify", "logout", "login")
+    CHECKED = "_no_device_at"
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -43,8 +44,18 @@ class TwoFactorMiddleware:
         match = getattr(request, "resolver_match", None)
         if match and match.url_name in self.ALLOWED:
             return None
+        # Whether the account has an authenticator is asked once per session renewal (a query
+        # on every page otherwise); setting one up in this session forgets the answer.
+        import time
+
+        from django.conf import settings
+
+        checked = request.session.get(self.CHECKED, 0)
+        if time.time() - checked < settings.SESSION_RENEW_SECONDS:
+            return None
         if user_has_device(user, confirmed=True):
             return redirect("verify")
+        request.session[self.CHECKED] = int(time.time())
         return None
 
 

@@ -73,8 +73,8 @@ def home(request: HttpRequest) -> HttpResponse:
             "congress/home_member.html",
             {"sections": sections(portal, request.user), "today": today},
         )
-    if not request.user.groups.exists() and not request.user.is_superuser:
-        raise PermissionDenied
+    if not role_label(request.user):
+        raise PermissionDenied  # an account without a role (role_label reads the cached roles)
     if role_label(request.user) == LEADER:
         return render(request, "congress/home_leader.html", _leader_home(request.user, today))
     return render(
