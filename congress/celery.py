@@ -3,6 +3,7 @@
 import os
 
 from celery import Celery
+from celery.signals import task_prerun
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "congress.settings")
 
@@ -19,3 +20,12 @@ app.autodiscover_tasks(
 def ping() -> str:
     """A no-op used by tests and health checks to prove a worker answers."""
     return "pong"
+
+
+@task_prerun.connect(weak=False, dispatch_uid="congress-fresh-settings")
+def _fresh_settings(**_kwargs) -> None:
+    """A job reads the office's settings as they are when it starts, not as another job
+    seconds ago left them in this worker's memory."""
+    from congress.accounts import memo
+
+    memo.clear()

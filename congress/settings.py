@@ -99,7 +99,8 @@ MIDDLEWARE = [
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's ModelBackend, the roles' permissions kept a minute per process.
+    "congress.accounts.backends.RoleBackend",
     # A deputy may also log in by the mobile number on their record (declared by the apps).
     "congress.accounts.backends.AliasBackend",
 ]

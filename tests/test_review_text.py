@@ -172,7 +172,9 @@ def test_the_cover_uses_the_offices_title_and_date(known_year):
 
 
 def test_settings_come_from_the_profile(known_year):
-    Profile.objects.update(name="青山县人大常委会", party_short="县委")
+    profile = Profile.get()
+    profile.name, profile.party_short = "青山县人大常委会", "县委"
+    profile.save()
     ReportText.objects.create(
         year=2025, title="t", text="{{机构名称}}向{{党委简称}}汇报{{年度}}年工作{{请示报告}}。"
     )

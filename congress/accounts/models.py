@@ -59,8 +59,26 @@ class Profile(models.Model):
 
     @classmethod
     def get(cls) -> "Profile":
-        profile = cls.objects.order_by("pk").first()
-        return profile or cls.objects.create()
+        """The office's settings. Every page reads them and they change a few times a year:
+        kept in the process for a few seconds (dropped at once when saved here), and handed
+        out as a copy, so a caller changing its copy changes nobody else's."""
+        import copy
+
+        from congress.accounts import memo
+
+        def load() -> Profile:
+            return cls.objects.order_by("pk").first() or cls.objects.create()
+
+        return copy.copy(memo.remember(PROFILE_KEY, load))
+
+    def save(self, *args, **kwargs):
+        from congress.accounts import memo
+
+        super().save(*args, **kwargs)
+        memo.forget(PROFILE_KEY)
+
+
+PROFILE_KEY = "congress:profile"
 
 
 class Unit(models.Model):

@@ -100,14 +100,19 @@ def sync_after_migrate(sender, **kwargs) -> None:
         sync_roles(apps)
 
 
-def has_role(user, role: str) -> bool:
+def role_names(user) -> set[str]:
+    """The account's roles (its groups' names), asked once per request."""
     if not user.is_authenticated:
-        return False
+        return set()
     cache = getattr(user, "_role_names", None)
     if cache is None:
         cache = set(user.groups.values_list("name", flat=True))
         user._role_names = cache
-    return role in cache
+    return cache
+
+
+def has_role(user, role: str) -> bool:
+    return role in role_names(user)
 
 
 def is_unit_user(user) -> bool:

@@ -90,7 +90,9 @@ def own_figures(request: HttpRequest) -> HttpResponse:
             except ValidationError as exc:
                 form.add_error("definitions", exc)
             else:
-                Profile.objects.filter(pk=Profile.get().pk).update(tiles=form.cleaned_data["tiles"])
+                profile = Profile.get()
+                profile.tiles = form.cleaned_data["tiles"]
+                profile.save(update_fields=["tiles"])
                 messages.success(request, "本单位统计数字和驾驶舱设置已保存。")
                 return redirect("own_figures")
     else:

@@ -28,9 +28,12 @@ def available() -> bool:
 
 def reset() -> None:
     """Try the cache again at once (the tests, between one outage and the next test)."""
+    from congress.accounts import memo
+
     global _down_until
     _down_until = 0.0
     _local.clear()
+    memo.clear()
 
 
 def _warn(what: str, exc: Exception) -> None:
