@@ -233,3 +233,18 @@ def test_the_list_opens_on_this_year_and_every_year_is_one_link_away(clerk_clien
     assert "今年的建议" in page and "去年的建议" not in page
     every = clerk_client.get(reverse("suggestions_list"), {"year": ""}).content.decode()
     assert "全部年度" in every and "今年的建议" in every and "去年的建议" in every
+
+
+def test_a_detail_page_shows_what_the_record_says_and_names_what_is_still_empty(
+    clerk_client, leader_client, db
+):
+    s = f.suggestion("第1号", f.deputy("张明远"), title="关于路灯的建议")
+    page = clerk_client.get(reverse("suggestions_detail", args=[s.pk])).content.decode()
+    fields = page[page.index('<dl class="fields">') : page.index("</dl>")]
+    assert "张明远" in fields and "答复日期" not in fields and "—" not in fields
+    unfilled = page[page.index('class="muted unfilled"') :]
+    unfilled = unfilled[: unfilled.index("</p>")]
+    assert "答复日期" in unfilled and "领衔代表" not in unfilled
+    # A reader is not asked to fill anything.
+    read = leader_client.get(reverse("suggestions_detail", args=[s.pk])).content.decode()
+    assert "尚未填写" not in read and "张明远" in read

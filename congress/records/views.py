@@ -168,10 +168,14 @@ def detail_view(request: HttpRequest, kind: RecordKind, pk: int) -> HttpResponse
         else:
             value = getattr(obj, name)
         fields.append((f.verbose_name, value, f))
+    # Empty fields are not rows of "—": the people who edit the record read which are still to
+    # be filled in one line; everyone else sees what the record says.
+    unfilled = [label for label, value, _f in fields if value is None or value == ""]
     context = {
         "kind": kind,
         "object": obj,
-        "fields": fields,
+        "fields": [row for row in fields if not (row[1] is None or row[1] == "")],
+        "unfilled": unfilled,
         "can_change": request.user.has_perm(kind.perm("change")),
         "can_delete": request.user.has_perm(kind.perm("delete")),
     }
