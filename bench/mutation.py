@@ -49,7 +49,8 @@ MODULES = {
     "deputies/models.py": ["tests/test_model_rules.py", "tests/test_rule_parity.py",
                            "tests/test_deputy_fields.py", "tests/test_deputy_activities.py",
                            "tests/test_deputy_portal.py"],
-    "congress/records/filters.py": ["tests/test_figures.py", "tests/test_bad_values.py",
+    "congress/records/filters.py": ["tests/test_model_rules.py", "tests/test_figures.py",
+                                    "tests/test_bad_values.py",
                                     "tests/test_boundaries.py", "tests/test_running_year.py"],
 }  # fmt: skip
 for _module, _tests in MODULES.items():

@@ -349,3 +349,22 @@ def test_a_project_done_is_at_100_and_voted_in_its_year_or_the_one_before():
     for day, ok in ((D(2024, 1, 1), True), (D(2025, 12, 31), True), (D(2023, 12, 31), False),
                     (D(2026, 1, 1), False)):  # fmt: skip
         assert ("voted_on" not in _errors(LivelihoodProject(voted_on=day, **kw))) is ok, day
+
+
+def test_a_womans_record_says_so():
+    assert Deputy(name="李红", sex="女").is_woman and not Deputy(name="张明", sex="男").is_woman
+
+
+def test_a_search_on_a_list_without_search_fields_keeps_every_row(db):
+    # A kind may declare no text fields to search: the search box then narrows nothing (a
+    # filter over no fields would otherwise fail).
+    from congress.records.filters import RecordFilter
+    from meetings.models import Meeting
+
+    class Bare(RecordFilter):
+        class Meta:
+            model = Meeting
+            fields: list[str] = []
+
+    Meeting.objects.create(kind="常委会会议", term=18, seq=1, date=D(2025, 1, 1))
+    assert Bare({"q": "会议"}, queryset=Meeting.objects.all()).qs.count() == 1
