@@ -52,7 +52,26 @@ class SuggestionForm(forms.ModelForm):
         lead, cosigners = data.get("lead"), data.get("cosigners")
         if lead and cosigners and lead in cosigners:
             self.add_error("cosigners", "领衔代表不能同时是附议代表。")
+        self.notices = self._skipped(data) if self.instance.pk is None else []
         return data
+
+    def _skipped(self, data) -> list[str]:
+        """What a new number leaves out of the year's sequence (第8号 after 第4号), said after
+        saving; a number used twice is the model's own error."""
+        import re
+
+        from .services import next_number
+
+        number, kind, day = data.get("number") or "", data.get("kind"), data.get("date")
+        typed = re.fullmatch(r"第(\d+)号", number.strip())
+        if not (typed and kind and day):
+            return []
+        expected = next_number(kind, day.year)
+        n, first = int(typed.group(1)), int(expected[1:-1])
+        if n <= first:
+            return []
+        gap = f"第{first}号" if n == first + 1 else f"第{first}号至第{n - 1}号"
+        return [f"编号{number.strip()}跳过了{gap}：{day.year}年{kind}的下一个编号是{expected}。"]
 
 
 class AssignForm(forms.Form):

@@ -248,3 +248,31 @@ def test_a_detail_page_shows_what_the_record_says_and_names_what_is_still_empty(
     # A reader is not asked to fill anything.
     read = leader_client.get(reverse("suggestions_detail", args=[s.pk])).content.decode()
     assert "尚未填写" not in read and "张明远" in read
+
+
+def test_a_number_that_skips_the_sequence_is_saved_and_said(clerk_client, db):
+    lead = f.deputy("张明远")
+    f.suggestion("第4号", lead)
+    data = {"kind": "代表建议", "title": "关于路灯的建议", "date": "2025-03-01", "lead": "张明远"}
+    skipped = clerk_client.post(
+        reverse("suggestions_create"), {**data, "number": "第8号"}, follow=True
+    )
+    assert (
+        "编号第8号跳过了第5号至第7号：2025年代表建议的下一个编号是第5号。"
+        in skipped.content.decode()
+    )
+    one = clerk_client.post(
+        reverse("suggestions_create"),
+        {**data, "number": "第10号", "title": "关于公交的建议"},
+        follow=True,
+    )
+    assert "跳过了第9号：" in one.content.decode()
+    next_in_line = clerk_client.post(
+        reverse("suggestions_create"),
+        {**data, "number": "第11号", "title": "关于绿化的建议"},
+        follow=True,
+    )
+    assert "跳过" not in next_in_line.content.decode()
+    from proposals.models import Suggestion
+
+    assert Suggestion.objects.count() == 4

@@ -400,6 +400,9 @@ def _edit(request: HttpRequest, kind: RecordKind, obj: Model | None) -> HttpResp
                 status = 409
             else:
                 messages.success(request, f"已保存{kind.label}：{saved}")
+                # What a form noticed without refusing it (a number that skips the sequence).
+                for notice in getattr(form, "notices", []):
+                    messages.warning(request, notice)
                 return redirect(kind.url("detail", saved.pk))
     return render(
         request,
