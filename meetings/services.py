@@ -135,30 +135,12 @@ def record_attendance(meeting, posted: dict, user) -> int:
 def request_pack(meeting, user=None):
     """The meeting's pack build waiting or running, else a new one sent after commit;
     (the job, whether it is new)."""
-    from django.db import IntegrityError
-
-    from congress.work.jobs import active_filter, enqueue_on_commit
+    from congress.work.jobs import request
 
     from .jobs import PACK
     from .models import PackJob
 
-    S = PackJob.Status
-    live = PackJob.objects.filter(active_filter([S.RUNNING], [S.QUEUED]), meeting=meeting).first()
-    if live is not None:
-        return live, False
-    try:
-        with transaction.atomic():
-            # A running build whose lease ran out lost its worker: it gives way.
-            PackJob.objects.filter(meeting=meeting, status=S.RUNNING).update(
-                status=S.FAILED, step="失败", error="后台服务中断，已重新汇编。"
-            )
-            job = PackJob.objects.create(meeting=meeting, requested_by=user)
-            enqueue_on_commit(job, PACK)
-    except IntegrityError:
-        return PackJob.objects.filter(
-            meeting=meeting, status__in=(S.QUEUED, S.RUNNING)
-        ).first(), False
-    return job, True
+    return request(PackJob, PACK, user, lost="后台服务中断，已重新汇编。", meeting=meeting)
 
 
 def material_changed(meeting) -> None:

@@ -53,21 +53,6 @@ def request_report(year: int, user) -> tuple[ReportJob, bool]:
 def request_archive(year: int, user) -> tuple[ArchiveJob, bool]:
     """The year's archive job waiting or running, else a new one sent after commit."""
     from congress.review.jobs import ARCHIVE
-    from congress.work.jobs import active_filter, enqueue_on_commit
+    from congress.work.jobs import request
 
-    S = ArchiveJob.Status
-    live = ArchiveJob.objects.filter(active_filter([S.RUNNING], [S.QUEUED]), year=year).first()
-    if live:
-        return live, False
-    outcome: dict = {}
-    try:
-        with transaction.atomic():
-            # A running job whose lease ran out lost its worker: it gives way to the new one.
-            ArchiveJob.objects.filter(year=year, status=S.RUNNING).update(
-                status=S.FAILED, step="失败", error="后台服务中断，已重新生成。"
-            )
-            job = ArchiveJob.objects.create(year=year, requested_by=user)
-            enqueue_on_commit(job, ARCHIVE, outcome)
-    except IntegrityError:
-        return ArchiveJob.objects.filter(year=year, status__in=(S.QUEUED, S.RUNNING)).first(), False
-    return job, True
+    return request(ArchiveJob, ARCHIVE, user, lost="后台服务中断，已重新生成。", year=year)

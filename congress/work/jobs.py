@@ -197,3 +197,26 @@ def active_filter(running_states, waiting_states) -> Q:
     """Jobs a new request may join: waiting, or running under a live lease."""
     now = timezone.now()
     return Q(status__in=waiting_states) | Q(status__in=running_states, lease_until__gte=now)
+
+
+def request(model, kind: Kind, user, *, lost: str, **scope):
+    """The job of ``scope`` (a year, a meeting) waiting or running under a live lease, else a
+    new one sent after commit; (the job, whether it is new). A running job whose lease ran out
+    lost its worker: it is marked failed with ``lost`` and gives way. Two requests at the same
+    moment meet the model's one-active-job constraint, and the second joins the first."""
+    from django.db import IntegrityError
+
+    S = model.Status
+    live = model.objects.filter(active_filter([S.RUNNING], [S.QUEUED]), **scope).first()
+    if live is not None:
+        return live, False
+    try:
+        with transaction.atomic():
+            model.objects.filter(status=S.RUNNING, **scope).update(
+                status=S.FAILED, step="失败", error=lost
+            )
+            job = model.objects.create(requested_by=user, **scope)
+            enqueue_on_commit(job, kind)
+    except IntegrityError:
+        return model.objects.filter(status__in=(S.QUEUED, S.RUNNING), **scope).first(), False
+    return job, True
