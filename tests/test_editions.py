@@ -149,3 +149,16 @@ def test_the_issued_copy_stays_and_issuing_again_makes_the_next_edition(
     assert clerk_client.get(reverse("edition_download", args=[first.pk, "exe"])).status_code == 404
     assert clerk_client.post(reverse("edition_issue", args=[1800])).status_code == 404
     assert Edition.objects.count() == 2
+
+
+def test_a_ledger_that_changes_an_issued_year_says_so_before_it_is_confirmed(clerk):
+    from congress.ledger.importer import import_workbook
+    from tests.ledgerbook import MEETING, book
+
+    _report()
+    issue(YEAR, clerk)
+    rows = {"会议": [MEETING, ["常委会会议", "会一", "2025-09-18", 18, 30, ""]]}
+    checked = import_workbook(book(rows), dry_run=True)
+    assert checked.ok and any("签发（第1版）" in w for w in checked.warnings)
+    other_year = {"会议": [MEETING, ["常委会会议", "会二", "2026-02-18", 18, 31, ""]]}
+    assert not import_workbook(book(other_year), dry_run=True).warnings

@@ -14,6 +14,7 @@ from django.db import DatabaseError, transaction
 
 from congress.ledger import cells
 from congress.ledger.sheets import Col, RowError, Sheet, all_sheets
+from congress.records import confirm
 
 EXPLAIN_PREFIX = "填写说明："
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -178,6 +179,12 @@ def _write(parsed, result: Result, dry_run: bool, progress, decisions, overwrite
                     written = [*writer.new, *writer.changed]
                     for row_number, column, reason in sheet.verify(written):
                         result.errors.append(Problem(name, row_number, column, "", reason))
+                # Rows of a year whose review was issued: said on the check page, before the
+                # person confirms the import (as a record's form asks before saving).
+                touched = [o for _n, o in (*writer.new, *writer.changed)]
+                if touched and (issued := confirm.needed(*touched)):
+                    if issued not in result.warnings:
+                        result.warnings.append(issued)
             if result.errors or result.conflicts or dry_run:
                 raise _Rollback
             _changed()
