@@ -147,7 +147,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("modules", nargs="*", default=list(MODULES))
     parser.add_argument("--limit", type=int, default=0, help="at most this many mutants a module")
+    parser.add_argument(
+        "--only",
+        default="",
+        help="only the mutants on these lines, as module:line,module:line (the survivors of a "
+        "run, tried again after new tests)",
+    )
     args = parser.parse_args()
+    only = {tuple(item.rsplit(":", 1)) for item in args.only.split(",") if item}
+    if only:
+        args.modules = list(dict.fromkeys(m for m, _line in only))
     total = dead = 0
     survivors = []
     started = time.monotonic()
@@ -159,6 +168,8 @@ def main() -> None:
             for line, what, mutated, _index in mutants(original):
                 if args.limit and count >= args.limit:
                     break
+                if only and (module, str(line)) not in only:
+                    continue
                 count += 1
                 path.write_text(mutated, encoding="utf-8")
                 total += 1

@@ -368,3 +368,12 @@ def test_a_search_on_a_list_without_search_fields_keeps_every_row(db):
 
     Meeting.objects.create(kind="常委会会议", term=18, seq=1, date=D(2025, 1, 1))
     assert Bare({"q": "会议"}, queryset=Meeting.objects.all()).qs.count() == 1
+
+
+def test_meetings_without_a_number_never_clash():
+    from meetings.models import Meeting
+
+    Meeting.objects.create(kind="主任会议", date=D(2025, 1, 1), name="临时会议一")
+    assert _errors(Meeting(kind="主任会议", date=D(2025, 2, 1), name="临时会议二")) == {}
+    Meeting.objects.create(kind="主任会议", term=18, date=D(2025, 1, 1), name="临时会议三")
+    assert "seq" not in _errors(Meeting(kind="主任会议", term=18, date=D(2025, 2, 1), name="四"))
