@@ -377,3 +377,78 @@ def test_meetings_without_a_number_never_clash():
     assert _errors(Meeting(kind="主任会议", date=D(2025, 2, 1), name="临时会议二")) == {}
     Meeting.objects.create(kind="主任会议", term=18, date=D(2025, 1, 1), name="临时会议三")
     assert "seq" not in _errors(Meeting(kind="主任会议", term=18, date=D(2025, 2, 1), name="四"))
+
+
+def test_a_meetings_names_need_both_its_term_and_its_number():
+    from meetings.models import Meeting
+
+    assert Meeting(kind="常委会会议", term=18).default_name(level="区") == ""
+    assert Meeting(kind="常委会会议", seq=3).default_name(level="区") == ""
+    assert Meeting(kind="常委会会议", term=18, seq=3).default_name(level="区") == (
+        "区第十八届人大常委会第三次会议"
+    )
+    assert Meeting(kind="常委会会议", term=18, seq=20, name="x").short_name == "第二十次常委会会议"
+    for unnumbered in (
+        Meeting(kind="常委会会议", term=18, name="临时会议"),
+        Meeting(kind="常委会会议", seq=2, name="临时会议"),
+        Meeting(kind="人民代表大会会议", term=18, seq=2, name="临时会议"),
+    ):
+        assert unnumbered.short_name == "临时会议"
+
+
+def test_a_material_without_a_title_is_named_by_its_file():
+    from meetings.models import MeetingDocument
+
+    assert str(MeetingDocument(title="", file="meetings/2025/报告.pdf")) == "报告.pdf"
+    assert (
+        str(MeetingDocument(title="就业工作报告", file="meetings/2025/报告.pdf")) == "就业工作报告"
+    )
+
+
+def test_the_posts_are_called_in_their_order_secretary_general_before_members():
+    from meetings.models import Meeting, Member
+    from meetings.notices import attendees
+
+    start = D(2021, 10, 1)
+    for name, post in (("甲", "委员"), ("乙", "秘书长"), ("丙", "副主任"), ("丁", "主任")):
+        Member.objects.create(name=name, post=post, term=18, start=start)
+    held = Meeting.objects.create(kind="常委会会议", term=18, seq=1, date=D(2025, 3, 1))
+    assert [m.post for m in attendees(held)] == ["主任", "副主任", "秘书长", "委员"]
+
+
+def test_rows_missing_their_meeting_or_member_get_a_message_not_an_error():
+    from meetings.models import Attendance, Member, Vote
+
+    member = Member.objects.create(name="甲", post="委员", term=18, start=D(2021, 10, 1))
+    assert "meeting" in _errors(Attendance(member=member, status="出席"))
+    assert "start" in _errors(Member(name="乙", post="委员", term=18))
+    vote = Vote(item="某事项", yes=1, no=0, abstain=0, silent=0)
+    vote.complete()
+    assert "meeting" in _errors(vote)
+
+
+def test_a_vote_links_to_the_appointment_it_names_only_when_it_names_one(clerk):
+    from meetings.models import Appointment, Meeting, Vote
+
+    held = Meeting.objects.create(kind="常委会会议", term=18, seq=1, date=D(2025, 3, 1))
+    a = Appointment.objects.create(
+        person="李华", kind="任命", post="局长", date=D(2025, 3, 1), meeting=held
+    )
+    named = Vote(meeting=held, item="李华", yes=1, no=0, abstain=0, silent=0)
+    named.complete()
+    assert named.appointment == a and named.day == D(2025, 3, 1)
+    Appointment.objects.create(
+        person="", kind="任命", post="科长", date=D(2025, 3, 1), meeting=held
+    )
+    unnamed = Vote(meeting=held, item="", yes=1, no=0, abstain=0, silent=0)
+    unnamed.complete()
+    assert unnamed.appointment is None
+
+
+def test_an_appointment_shows_its_vote_in_brief():
+    from meetings.models import Appointment
+
+    a = Appointment(person="李华", kind="任命", post="局长", date=D(2025, 3, 1))
+    assert a.vote_brief == ""
+    a.votes_for, a.votes_against, a.votes_abstain = 27, 0, 1
+    assert a.vote_brief == "通过（27/0/1）"
