@@ -425,6 +425,12 @@ def test_rows_missing_their_meeting_or_member_get_a_message_not_an_error():
     vote = Vote(item="某事项", yes=1, no=0, abstain=0, silent=0)
     vote.complete()
     assert "meeting" in _errors(vote)
+    from meetings.models import Meeting
+
+    held = Meeting.objects.create(kind="常委会会议", term=18, seq=1, date=D(2025, 3, 1))
+    uncounted = Vote(meeting=held, item="某事项", yes=None, no=0, abstain=0, silent=0)
+    uncounted.complete()
+    assert "yes" in _errors(uncounted)
 
 
 def test_a_vote_links_to_the_appointment_it_names_only_when_it_names_one(clerk):
