@@ -128,3 +128,16 @@ def test_a_name_taken_off_the_list_withdraws_its_invitation(deputy_client, colle
     draft = Draft.objects.get()
     _write(deputy_client, draft, cosigners="周代表")
     assert [c.deputy.name for c in Cosign.objects.filter(draft=draft)] == ["周代表"]
+
+
+def test_the_model_refuses_a_sixth_file_as_the_form_does(deputy_user):
+    from django.core.exceptions import ValidationError
+
+    lead = Deputy.objects.get(user=deputy_user)
+    draft = Draft.objects.create(lead=lead, title="关于路灯的建议", text="路灯不亮。")
+    for i in range(5):
+        DraftFile.objects.create(draft=draft, file=_pdf(f"{i}.pdf"))
+    with pytest.raises(ValidationError, match="最多附 5 个附件"):
+        DraftFile(draft=draft, file=_pdf("6.pdf")).full_clean()
+    draft.files.first().delete()
+    DraftFile(draft=draft, file=_pdf("6.pdf")).full_clean()
