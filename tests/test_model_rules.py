@@ -458,3 +458,15 @@ def test_an_appointment_shows_its_vote_in_brief():
     assert a.vote_brief == ""
     a.votes_for, a.votes_against, a.votes_abstain = 27, 0, 1
     assert a.vote_brief == "通过（27/0/1）"
+
+
+def test_an_appointments_typed_votes_pass_with_more_than_half_of_those_serving():
+    from meetings.models import Appointment, Meeting
+
+    _members(4)
+    held = Meeting.objects.create(kind="常委会会议", term=18, seq=1, date=D(2025, 3, 1))
+    a = Appointment(person="李华", kind="任命", post="局长", date=D(2025, 3, 1), meeting=held)
+    a.votes_for, a.votes_against, a.votes_abstain = 2, 1, 1
+    assert a.vote_result == "未通过（赞成2票，反对1票，弃权1票）"
+    a.votes_for, a.votes_against, a.votes_abstain = 3, 1, None
+    assert a.vote_result == "通过（赞成3票，反对1票，弃权0票）"
