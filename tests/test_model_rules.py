@@ -470,3 +470,25 @@ def test_an_appointments_typed_votes_pass_with_more_than_half_of_those_serving()
     assert a.vote_result == "未通过（赞成2票，反对1票，弃权1票）"
     a.votes_for, a.votes_against, a.votes_abstain = 3, 1, None
     assert a.vote_result == "通过（赞成3票，反对1票，弃权0票）"
+
+
+def test_oversight_documents_without_a_title_are_named_by_their_file():
+    from oversight.models import OpinionDocument, OversightDocument
+
+    for model in (OversightDocument, OpinionDocument):
+        assert str(model(title="", file="x/2025/报告.pdf")) == "报告.pdf"
+        assert str(model(title="签发稿", file="x/2025/报告.pdf")) == "签发稿"
+
+
+def test_a_rating_needs_the_report_and_a_deadline_is_set_only_when_missing():
+    from oversight.models import ReviewOpinion
+
+    kw = dict(body="区政府", date=D(2025, 4, 1))
+    # Without a rating nothing is asked of the report date.
+    assert "satisfaction" not in _errors(ReviewOpinion(name="一", **kw))
+    rated = ReviewOpinion(name="二", satisfaction="满意", report_date=D(2025, 6, 1), **kw)
+    assert "satisfaction" not in _errors(rated)
+    kept = ReviewOpinion.objects.create(name="三", deadline=D(2025, 5, 1), **kw)
+    assert kept.deadline == D(2025, 5, 1)
+    given = ReviewOpinion.objects.create(name="四", **kw)
+    assert given.deadline == given.default_deadline() and given.deadline > given.date
