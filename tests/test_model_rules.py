@@ -492,3 +492,25 @@ def test_a_rating_needs_the_report_and_a_deadline_is_set_only_when_missing():
     assert kept.deadline == D(2025, 5, 1)
     given = ReviewOpinion.objects.create(name="四", **kw)
     assert given.deadline == given.default_deadline() and given.deadline > given.date
+
+
+def test_without_members_on_file_typed_votes_pass_with_more_for_than_against_and_abstaining():
+    from meetings.models import Appointment
+
+    a = Appointment(person="李华", kind="任命", post="局长", date=D(2025, 3, 1))
+    a.votes_for, a.votes_against, a.votes_abstain = 2, 1, 1
+    assert a.vote_result == "未通过（赞成2票，反对1票，弃权1票）"
+    a.votes_for, a.votes_against, a.votes_abstain = 3, 1, None
+    assert a.vote_result == "通过（赞成3票，反对1票，弃权0票）"
+
+
+def test_a_member_attends_the_chairmens_meetings_only_as_a_leader():
+    from meetings.models import Meeting, Member
+
+    start = D(2021, 10, 1)
+    member = Member.objects.create(name="甲", post="委员", term=18, start=start)
+    deputy_chair = Member.objects.create(name="乙", post="副主任", term=18, start=start)
+    chair = Meeting.objects.create(kind="主任会议", term=18, seq=1, date=D(2025, 3, 1))
+    standing = Meeting.objects.create(kind="常委会会议", term=18, seq=1, date=D(2025, 3, 2))
+    assert list(Meeting.objects.for_member(member)) == [standing]
+    assert set(Meeting.objects.for_member(deputy_chair)) == {standing, chair}
