@@ -514,3 +514,18 @@ def test_a_member_attends_the_chairmens_meetings_only_as_a_leader():
     standing = Meeting.objects.create(kind="常委会会议", term=18, seq=1, date=D(2025, 3, 2))
     assert list(Meeting.objects.for_member(member)) == [standing]
     assert set(Meeting.objects.for_member(deputy_chair)) == {standing, chair}
+
+
+def test_a_reply_needs_its_text_or_its_file(clerk, unit, unit_user):
+    s = services.assign(
+        services.submit(f.suggestion("第12号", f.deputy(), date=D(2025, 1, 10)), clerk),
+        clerk,
+        lead_unit=unit,
+        assigned=D(2025, 1, 20),
+    )
+    with pytest.raises(services.WorkflowError, match="请填写答复内容或上传答复文件"):
+        services.reply(s, unit_user, unit=unit, date=D(2025, 2, 1), text="  ", result="A")
+    s.refresh_from_db()
+    assert s.state == "办理中"
+    s = services.reply(s, unit_user, unit=unit, date=D(2025, 2, 1), text="已解决。", result="A")
+    assert s.state == "已答复"
