@@ -62,8 +62,15 @@ def deputy_activities(request: HttpRequest) -> HttpResponse:
     """近期活动: what the office opened for signing up, with the deputy's own answer."""
     deputy = deputy_of(request)
     answers = {e.activity_id: e for e in Enrolment.objects.filter(deputy=deputy)}
-    rows = [(a, answers.get(a.pk)) for a in open_activities().order_by("date", "pk")]
-    return render(request, "deputies/deputy_activities.html", {"rows": rows})
+    activities = open_activities().order_by("date", "pk")
+    unanswered = request.GET.get("unanswered") == "1"
+    if unanswered:
+        # The home's count opens exactly what it counted.
+        activities = activities.exclude(pk__in=list(answers))
+    rows = [(a, answers.get(a.pk)) for a in activities]
+    return render(
+        request, "deputies/deputy_activities.html", {"rows": rows, "unanswered": unanswered}
+    )
 
 
 @require_POST

@@ -108,3 +108,27 @@ def test_no_one_but_a_deputy_answers(clerk_client, unit_client, member_client, u
         response = client.post(reverse("deputy_enrol", args=[upcoming.pk]), {"answer": "报名"})
         assert response.status_code == 403
     assert not Enrolment.objects.exists()
+
+
+def test_the_deputys_home_counts_the_activities_awaiting_an_answer_and_opens_them(
+    deputy_client, upcoming
+):
+    import re
+
+    Activity.objects.create(name="已报名的视察", kind="视察", date=upcoming.date, signup=True)
+    deputy_client.post(
+        reverse("deputy_enrol", args=[Activity.objects.get(name="已报名的视察").pk]),
+        {"answer": "报名"},
+    )
+    home = deputy_client.get(reverse("home")).content.decode()
+    box = home[home.index('data-todo="activities_unanswered"') :]
+    assert re.search(r"data-todo-count>1<", box[:400])
+    link = re.search(r'href="([^"]+)"', box).group(1).replace("&amp;", "&")
+    listed = deputy_client.get(link).content.decode()
+    assert (
+        "data-count>1<" in listed and "城区交通专题调研" in listed and "已报名的视察" not in listed
+    )
+    deputy_client.post(reverse("deputy_enrol", args=[upcoming.pk]), {"answer": "报名"})
+    home = deputy_client.get(reverse("home")).content.decode()
+    box = home[home.index('data-todo="activities_unanswered"') :]
+    assert re.search(r"data-todo-count>0<", box[:400])

@@ -71,7 +71,13 @@ def home(request: HttpRequest) -> HttpResponse:
         return render(
             request,
             "congress/home_member.html",
-            {"sections": sections(portal, request.user), "today": today},
+            {
+                "sections": sections(portal, request.user),
+                "today": today,
+                "todos": todo.counted(todo.DEPUTY, request.user, today)
+                if portal == DEPUTY
+                else [],
+            },
         )
     if not role_label(request.user):
         raise PermissionDenied  # an account without a role (role_label reads the cached roles)

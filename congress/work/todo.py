@@ -15,7 +15,7 @@ from django.db.models import QuerySet
 
 from congress.registry import Registry
 
-STAFF, UNIT, LEADER = "staff", "unit", "leader"
+STAFF, UNIT, LEADER, DEPUTY = "staff", "unit", "leader", "deputy"
 
 
 @dataclass(frozen=True)
