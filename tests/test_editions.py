@@ -162,3 +162,18 @@ def test_a_ledger_that_changes_an_issued_year_says_so_before_it_is_confirmed(cle
     assert checked.ok and any("签发（第1版）" in w for w in checked.warnings)
     other_year = {"会议": [MEETING, ["常委会会议", "会二", "2026-02-18", 18, 31, ""]]}
     assert not import_workbook(book(other_year), dry_run=True).warnings
+
+
+def test_the_reviews_own_text_edited_after_issue_is_listed_too(clerk, clerk_client, meeting):
+    from congress.review.editions import changes_since
+    from congress.review.models import ReportText
+
+    text = ReportText.objects.create(year=YEAR, title="2025年工作综述", text="全年召开会议。")
+    _report()
+    edition = issue(YEAR, clerk)
+    assert changes_since(edition) == []
+    text.text = "全年召开常委会会议。"
+    text.save()
+    (change,) = changes_since(edition)
+    assert (change.kind, change.type) == ("年度工作综述文稿", "修改")
+    assert change.link == reverse("report_text", args=[YEAR])

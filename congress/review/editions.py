@@ -125,6 +125,24 @@ def changes_since(edition: Edition, limit: int = 500) -> list[Change]:
                     link="" if h.history_type == "-" else kind.url("detail", h.id),
                 )
             )
+    # The review's own text, edited after issue, is a change of the published year too.
+    from django.urls import reverse
+
+    from congress.review.models import ReportText
+
+    for h in ReportText.history.filter(
+        history_date__gt=edition.issued, year=edition.year
+    ).select_related("history_user")[:limit]:
+        rows.append(
+            Change(
+                when=h.history_date,
+                who=person(h.history_user),
+                kind="年度工作综述文稿",
+                record=h.title or f"{edition.year}年度工作综述",
+                type=TYPES.get(h.history_type, h.history_type),
+                link=reverse("report_text", args=[edition.year]),
+            )
+        )
     rows.sort(key=lambda c: c.when, reverse=True)
     return rows[:limit]
 

@@ -74,9 +74,7 @@ def home(request: HttpRequest) -> HttpResponse:
             {
                 "sections": sections(portal, request.user),
                 "today": today,
-                "todos": todo.counted(todo.DEPUTY, request.user, today)
-                if portal == DEPUTY
-                else [],
+                "todos": todo.counted(todo.DEPUTY, request.user, today) if portal == DEPUTY else [],
             },
         )
     if not role_label(request.user):
