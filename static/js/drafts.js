@@ -77,7 +77,9 @@
     var key = mine + location.pathname;
     var fields = function () {
       return Array.prototype.filter.call(form.elements, function (el) {
-        return el.name && el.name !== "version" && el.name !== "_version" &&
+        // Names beginning with "_" are the form's own machinery (the version, a confirmation
+        // that a published year may change): never kept, never given back unasked.
+        return el.name && el.name !== "version" && el.name.charAt(0) !== "_" &&
           !SECRET.test(el.name) && !SECRET.test(el.autocomplete || "") &&
           !el.hasAttribute("data-no-draft") &&
           ["password", "file", "hidden", "submit", "button", "reset"].indexOf(el.type) < 0;

@@ -172,3 +172,33 @@ def test_pages_of_a_signed_in_person_are_not_kept_by_the_browser(client, clerk):
     client.force_login(clerk)
     response = client.get("/decisions/new/")
     assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
+
+
+def test_a_confirmation_that_a_published_year_may_change_is_never_kept(tab, clerk):
+    # The box appears on a refused save; ticked, it must not come back in a later form by
+    # itself from a draft.
+    from django.core.files.base import ContentFile
+
+    from congress.review.editions import issue
+    from congress.review.gather import checksum, gather
+    from congress.review.models import ReportJob
+    from meetings.models import Meeting
+
+    meeting = Meeting.objects.create(
+        kind="常委会会议", term=18, seq=20, date=datetime.date(2025, 3, 18)
+    )
+    job = ReportJob(year=2025, status="已完成", checksum=checksum(gather(2025)))
+    job.pdf.save("r.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"), save=False)
+    job.save()
+    issue(2025, clerk)
+    page = tab.page
+    tab.login("clerk", PASSWORD)
+    tab.go(f"/meetings/{meeting.pk}/edit/")
+    page.fill("input[name=place]", "区政务中心")
+    tab.click("form.record button[type=submit]")
+    tab.problems[:] = [p for p in tab.problems if "status of 409" not in p]
+    page.check("input[name=_confirmed]")
+    page.fill("input[name=place]", "区政务中心二楼")
+    [(_key, raw)] = drafts(page)
+    data = json.loads(raw)
+    assert data["place"] == "区政务中心二楼" and "_confirmed" not in data
